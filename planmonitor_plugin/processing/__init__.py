@@ -1,0 +1,1 @@
+"""Processing provider ``planmonitor`` and its algorithms (one per file)."""

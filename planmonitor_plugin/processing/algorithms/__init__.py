@@ -1,0 +1,1 @@
+"""PlanMonitor's Processing algorithms."""

@@ -1,0 +1,36 @@
+"""Shared habits of PlanMonitor algorithms: translation, help, error mapping."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtGui import QIcon
+
+from planmonitor_plugin.__about__ import RESOURCES_DIR
+from planmonitor_plugin.core.errors import Cancelled, PlanMonitorError
+from planmonitor_plugin.qgis_adapter.i18n import tr
+
+
+class PlanMonitorAlgorithm(QgsProcessingAlgorithm):
+    """Base class: subclasses define ids, parameters and ``run``."""
+
+    def tr(self, text: str) -> str:
+        return tr(text)
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    def icon(self) -> QIcon:
+        return QIcon(str(RESOURCES_DIR / "icons" / "planmonitor.svg"))
+
+    @staticmethod
+    def fail(message: str, exc: Exception | None = None) -> QgsProcessingException:
+        """A QgsProcessingException carrying a user-facing (translated) message."""
+        error = QgsProcessingException(message)
+        if exc is not None:
+            error.__cause__ = exc
+        return error
+
+    def core_error(self, exc: PlanMonitorError) -> QgsProcessingException:
+        if isinstance(exc, Cancelled):
+            return self.fail(tr("Cancelled by the user."), exc)
+        return self.fail(str(exc), exc)

@@ -1,0 +1,1 @@
+"""The only bridge between PlanMonitor's pure core and QGIS/Qt."""

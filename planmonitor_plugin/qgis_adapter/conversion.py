@@ -1,0 +1,71 @@
+"""QGIS features ⇄ shapely arrays and pandas frames, through WKB.
+
+Reading a QgsFeatureSource is unavoidably one feature at a time in Python; it is
+done here in chunks, so the core gets whole arrays and memory stays bounded.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, QgsFeatureSource, QgsGeometry
+
+DEFAULT_CHUNK_SIZE = 50_000
+
+
+def iter_feature_chunks(source: QgsFeatureSource, request: QgsFeatureRequest | None = None,
+                        chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[list[QgsFeature]]:
+    """The source's features as lists of at most ``chunk_size``."""
+    chunk: list[QgsFeature] = []
+    for feature in source.getFeatures(request or QgsFeatureRequest()):
+        chunk.append(QgsFeature(feature))
+        if len(chunk) >= chunk_size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _geometry_wkb(geometry: QgsGeometry, transform: QgsCoordinateTransform | None) -> bytes | None:
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None
+    if transform is not None:
+        geometry = QgsGeometry(geometry)
+        geometry.transform(transform)
+    return bytes(geometry.asWkb())
+
+
+def features_to_geometries(features: list[QgsFeature],
+                           transform: QgsCoordinateTransform | None = None) -> np.ndarray:
+    """Shapely geometries of the features (None for null/empty), optionally transformed."""
+    wkbs = [_geometry_wkb(feature.geometry(), transform) for feature in features]
+    return shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
+
+
+def features_to_frame(features: list[QgsFeature], field_names: list[str]) -> pd.DataFrame:
+    """Attributes as a DataFrame indexed by feature id; NULL becomes None."""
+    rows = [[None if value is None or _is_qnull(value) else value for value in feature.attributes()]
+            for feature in features]
+    frame = pd.DataFrame(rows, columns=field_names)
+    frame.index = pd.Index([feature.id() for feature in features], name="fid")
+    return frame
+
+
+def _is_qnull(value) -> bool:
+    """QVariant NULL arrives in PyQGIS as a QVariant object whose isNull() is true."""
+    is_null = getattr(value, "isNull", None)
+    return bool(is_null()) if callable(is_null) and type(value).__name__ == "QVariant" else False
+
+
+def geometries_to_qgis(geometries: np.ndarray) -> list[QgsGeometry]:
+    """Shapely geometries → QgsGeometry (None → null geometry)."""
+    result = []
+    for wkb in shapely.to_wkb(geometries, include_srid=False):
+        geometry = QgsGeometry()
+        if wkb is not None:
+            geometry.fromWkb(wkb)
+        result.append(geometry)
+    return result
