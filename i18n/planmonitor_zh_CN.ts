@@ -12,17 +12,17 @@
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="65" />
       <source>Adds the area of every polygon computed on the CGCS2000 ellipsoid, whatever the layer's CRS (EPSG:4490, the 3° and 6° Gauss–Krüger zones or any other), in square metres, hectares (公顷) and mu (亩, 1 mu = 2000/3 m²).
 
-Field names are parameters (default TBMJ, TBMJ_GQ, TBMJ_MU); a field of the same name in the input is replaced. Features without geometry get NULL areas and are counted. Layers not on the CGCS2000 datum are converted with QGIS's transformation settings, with a warning.
+Field names are parameters (default TBMJ, TBMJ_GQ, TBMJ_MU); a field of the same name in the input is replaced. Features without geometry get NULL areas; invalid geometries are measured as drawn; both are counted and listed, never dropped. Layers not on the CGCS2000 datum are converted with QGIS's transformation settings, with a warning.
 
 Outputs: the layer with area fields, and the feature count, null and invalid geometry counts and total area in each unit.</source>
       <translation>为每个面要素计算 CGCS2000 椭球面积，不论图层坐标系是什么（EPSG:4490、3° 和 6° 高斯-克吕格投影带或其他坐标系），单位为平方米、公顷和亩（1 亩 = 2000/3 平方米）。
 
-字段名可通过参数设置（默认 TBMJ、TBMJ_GQ、TBMJ_MU）；输入图层中的同名字段将被替换。无几何的要素面积为空值（NULL）并计数。不在 CGCS2000 基准上的图层按 QGIS 的坐标转换设置转换，并给出警告。
+字段名可通过参数设置（默认 TBMJ、TBMJ_GQ、TBMJ_MU）；输入图层中的同名字段将被替换。无几何的要素面积为空值（NULL）；无效几何按现有边界计算；两者都会计数并列出，绝不丢弃。不在 CGCS2000 基准上的图层按 QGIS 的坐标转换设置转换，并给出警告。
 
 输出：带面积字段的图层，以及要素数量、空几何与无效几何数量和各单位的总面积。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="137" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="138" />
       <source>Areas are computed after converting to CGCS2000.</source>
       <translation>面积在转换到 CGCS2000 后计算。</translation>
     </message>
@@ -37,7 +37,7 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>用户已取消。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="126" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="127" />
       <source>Could not write to the output layer: {error}</source>
       <translation>无法写入输出图层：{error}</translation>
     </message>
@@ -52,42 +52,42 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>椭球面积计算（CGCS2000）…</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="102" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="103" />
       <source>Every area field needs a name.</source>
       <translation>每个面积字段都需要名称。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="91" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="92" />
       <source>Features with invalid geometry</source>
       <translation>几何无效的要素数</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="90" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="91" />
       <source>Features without geometry</source>
       <translation>无几何的要素数</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="81" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="82" />
       <source>Field for the area in hectares (公顷)</source>
       <translation>面积字段（公顷）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="82" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="83" />
       <source>Field for the area in mu (亩)</source>
       <translation>面积字段（亩）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="80" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="81" />
       <source>Field for the area in square metres</source>
       <translation>面积字段（平方米）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="148" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="149" />
       <source>Field “{name}” exists in the input; its values are replaced by the ellipsoidal area.</source>
       <translation>输入图层已有字段“{name}”，其值将被椭球面积替换。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="87" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="88" />
       <source>Layer with ellipsoidal areas</source>
       <translation>带椭球面积的图层</translation>
     </message>
@@ -122,7 +122,7 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>图层“{layer}”采用西安 1980 基准（{crs}）：请先转换到 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="89" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="90" />
       <source>Number of features</source>
       <translation>要素数量</translation>
     </message>
@@ -142,27 +142,27 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>规划实施监测 – 国土空间规划实施监测</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="78" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="79" />
       <source>Polygon layer</source>
       <translation>面图层</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="104" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="105" />
       <source>The three area fields need different names.</source>
       <translation>三个面积字段的名称必须互不相同。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="92" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="93" />
       <source>Total area (m²)</source>
       <translation>总面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="94" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="95" />
       <source>Total area (亩)</source>
       <translation>总面积（亩）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="93" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="94" />
       <source>Total area (公顷)</source>
       <translation>总面积（公顷）</translation>
     </message>
@@ -182,17 +182,17 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>当前版本</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="199" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="200" />
       <source>{count} features have invalid geometries; their areas follow the rings as drawn — repair them to be sure (feature ids: {ids}).</source>
       <translation>{count} 个要素几何无效，其面积按现有边界环计算——请修复后再确认（要素编号：{ids}）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="196" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="197" />
       <source>{count} features have no geometry; their areas are NULL (feature ids: {ids}).</source>
       <translation>{count} 个要素没有几何，其面积为空值（要素编号：{ids}）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="202" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="203" />
       <source>{count} features, total area {m2:.2f} m² = {ha:.4f} 公顷 = {mu:.4f} 亩.</source>
       <translation>共 {count} 个要素，总面积 {m2:.2f} 平方米 = {ha:.4f} 公顷 = {mu:.4f} 亩。</translation>
     </message>

@@ -11,16 +11,33 @@ from typing import Iterator
 import numpy as np
 import pandas as pd
 import shapely
-from qgis.core import QgsCoordinateTransform, QgsFeature, QgsFeatureRequest, QgsFeatureSource, QgsGeometry
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSource,
+    QgsGeometry,
+    QgsProcessingFeatureSource,
+)
 
 DEFAULT_CHUNK_SIZE = 50_000
 
 
 def iter_feature_chunks(source: QgsFeatureSource, request: QgsFeatureRequest | None = None,
-                        chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[list[QgsFeature]]:
-    """The source's features as lists of at most ``chunk_size``."""
+                        chunk_size: int = DEFAULT_CHUNK_SIZE,
+                        skip_validity_checks: bool = False) -> Iterator[list[QgsFeature]]:
+    """The source's features as lists of at most ``chunk_size``.
+
+    ``skip_validity_checks`` reads invalid geometries too, whatever the Processing
+    setting, for algorithms that report them per feature instead of dropping them.
+    """
+    request = request or QgsFeatureRequest()
+    if skip_validity_checks and isinstance(source, QgsProcessingFeatureSource):
+        features = source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
+    else:
+        features = source.getFeatures(request)
     chunk: list[QgsFeature] = []
-    for feature in source.getFeatures(request or QgsFeatureRequest()):
+    for feature in features:
         chunk.append(QgsFeature(feature))
         if len(chunk) >= chunk_size:
             yield chunk

@@ -67,7 +67,8 @@ class EllipsoidalAreaAlgorithm(PlanMonitorAlgorithm):
             "(EPSG:4490, the 3° and 6° Gauss–Krüger zones or any other), in square metres, hectares (公顷) "
             "and mu (亩, 1 mu = 2000/3 m²).\n\n"
             "Field names are parameters (default TBMJ, TBMJ_GQ, TBMJ_MU); a field of the same name in the "
-            "input is replaced. Features without geometry get NULL areas and are counted. Layers not on the "
+            "input is replaced. Features without geometry get NULL areas; invalid geometries are measured as "
+            "drawn; both are counted and listed, never dropped. Layers not on the "
             "CGCS2000 datum are converted with QGIS's transformation settings, with a warning.\n\n"
             "Outputs: the layer with area fields, and the feature count, null and invalid geometry counts and "
             "total area in each unit."
@@ -118,7 +119,7 @@ class EllipsoidalAreaAlgorithm(PlanMonitorAlgorithm):
         transform = transform_to_cgcs2000(source.sourceCrs(), context.transformContext())
         stats = _AreaStats()
         total = max(source.featureCount(), 1)
-        for chunk in iter_feature_chunks(source):
+        for chunk in iter_feature_chunks(source, skip_validity_checks=True):
             if feedback.isCanceled():
                 break
             self._measure_chunk(chunk, transform, positions, stats)
