@@ -1,0 +1,119 @@
+"""Open the layers a technician hands in — layers, GeoPackages, folders — and convert them for the core.
+
+Everything is read through QGIS's OGR provider (GeoPackage, File GDB, Shapefile …);
+geometries are transformed to CGCS2000 longitude/latitude (EPSG:4490) for the core.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsFeatureRequest,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from planmonitor_plugin.core.errors import InputError
+from planmonitor_plugin.qgis_adapter.conversion import features_to_frame, features_to_geometries, iter_feature_chunks
+from planmonitor_plugin.qgis_adapter.crs import transform_to_cgcs2000
+from planmonitor_plugin.qgis_adapter.i18n import tr
+
+VECTOR_SUFFIXES = {".shp", ".gpkg", ".geojson", ".json", ".sqlite", ".tab", ".kml", ".gml", ".fgb"}
+
+_TYPE_NAMES = {
+    QVariant.String: "string",
+    QVariant.Int: "integer",
+    QVariant.UInt: "integer",
+    QVariant.LongLong: "integer",
+    QVariant.ULongLong: "integer",
+    QVariant.Double: "real",
+    QVariant.Date: "date",
+    QVariant.DateTime: "date",
+}
+
+
+@dataclass
+class ReadLayer:
+    """A layer as the core needs it, plus what the adapter knows about its source."""
+
+    name: str
+    layer: QgsVectorLayer
+    frame: pd.DataFrame
+    geometry: np.ndarray  # shapely, EPSG:4490 lon/lat
+    fields: list[tuple[str, str, int | None]]
+    encoding_note: str | None
+
+
+def field_descriptions(layer: QgsVectorLayer) -> list[tuple[str, str, int | None]]:
+    """(name, string/integer/real/date/other, declared length) for every field."""
+    described = []
+    for field in layer.fields():
+        type_name = _TYPE_NAMES.get(field.type(), "other")
+        length = field.length() if type_name == "string" and field.length() > 0 else None
+        described.append((field.name(), type_name, length))
+    return described
+
+
+def layers_in_dataset(path: str) -> list[QgsVectorLayer]:
+    """Every vector layer with geometry in a GeoPackage/File GDB/Shapefile, or in the files of a folder."""
+    location = Path(path)
+    if not location.exists():
+        raise InputError(tr("“{path}” does not exist.").format(path=path), path=path)
+    if location.is_dir() and location.suffix.lower() != ".gdb":
+        files = sorted(p for p in location.iterdir() if p.suffix.lower() in VECTOR_SUFFIXES)
+        return [layer for file in files for layer in layers_in_dataset(str(file))]
+    layers = []
+    for sublayer in _sublayer_names(str(location)):
+        uri = f"{location}|layername={sublayer}" if sublayer else str(location)
+        layer = QgsVectorLayer(uri, sublayer or location.stem, "ogr")
+        if not layer.isValid():
+            raise InputError(tr("Cannot open “{uri}”: the file is damaged or not a vector dataset.").format(uri=uri))
+        if layer.geometryType() not in (QgsWkbTypes.GeometryType.NullGeometry,
+                                        QgsWkbTypes.GeometryType.UnknownGeometry):
+            layers.append(layer)
+    if not layers and not _sublayer_names(str(location)):
+        raise InputError(tr("“{path}” holds no vector layer QGIS can read.").format(path=path), path=path)
+    return layers
+
+
+def _sublayer_names(path: str) -> list[str]:
+    """Layer names inside a dataset ("" for single-layer files such as Shapefiles)."""
+    metadata = QgsProviderRegistry.instance().providerMetadata("ogr")
+    details = metadata.querySublayers(path) if hasattr(metadata, "querySublayers") else []
+    names = [detail.name() for detail in details]
+    return names if len(names) > 1 or path.lower().endswith((".gpkg", ".sqlite")) or Path(path).is_dir() else [""]
+
+
+def encoding_note(layer: QgsVectorLayer) -> str | None:
+    """A warning when a Shapefile's text encoding is a guess (no .cpg next to it)."""
+    source = layer.source().split("|")[0]
+    if layer.providerType() != "ogr" or not source.lower().endswith(".shp"):
+        return None
+    if Path(source).with_suffix(".cpg").exists() or Path(source).with_suffix(".CPG").exists():
+        return None
+    return tr("Shapefile without a .cpg file: its text was decoded as {encoding}. If Chinese text looks wrong, "
+              "set the layer's encoding (e.g. GBK) in its properties, or add a .cpg file.").format(
+        encoding=layer.dataProvider().encoding() or "system default")
+
+
+def read_layer(layer: QgsVectorLayer, name: str, transform_context: QgsCoordinateTransformContext,
+               cancelled=lambda: False) -> ReadLayer:
+    """Attributes, lon/lat geometries and field descriptions of a whole layer (read in chunks)."""
+    transform = transform_to_cgcs2000(layer.crs(), transform_context) if layer.crs().isValid() else None
+    field_names = layer.fields().names()
+    frames, geometries = [], []
+    for chunk in iter_feature_chunks(layer, QgsFeatureRequest()):
+        if cancelled():
+            break
+        frames.append(features_to_frame(chunk, field_names))
+        geometries.append(features_to_geometries(chunk, transform))
+    frame = pd.concat(frames) if frames else pd.DataFrame(columns=field_names)
+    geometry = np.concatenate(geometries) if geometries else np.empty(0, dtype=object)
+    return ReadLayer(name, layer, frame, geometry, field_descriptions(layer), encoding_note(layer))
