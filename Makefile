@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR):/usr/share/qgis/python/plugins
 export QGIS_CUSTOM_CONFIG_PATH ?= $(CURDIR)/$(BUILD)/qgis-profile
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: setup test test-unit test-qgis test-desktop lint demo package deploy transup transcompile clean
+.PHONY: setup test test-unit test-qgis test-desktop lint demo bench sample-data package deploy transup transcompile clean
 
 setup: $(VENV)/.installed  ## QGIS from Debian + the virtual environment
 $(VENV)/.installed: requirements.txt requirements-dev.txt scripts/setup_system.sh
@@ -49,6 +49,14 @@ test: lint transcompile  ## everything CI runs
 demo: setup transcompile  ## run the monitoring algorithms headless on the bundled data
 	@mkdir -p $(XDG_RUNTIME_DIR)
 	$(PYTHON) scripts/demo.py
+
+PARCELS ?= 2000
+SEED ?= 20261124
+sample-data: setup  ## the sample county: make sample-data PARCELS=300000 SEED=1
+	$(PYTHON) scripts/make_sample_data.py --out $(BUILD)/sample-data --parcels $(PARCELS) --seed $(SEED) --variant both
+
+bench: setup transcompile  ## PlanMonitor vs QGIS native algorithms on the 300 000-parcel county
+	$(PYTHON) scripts/bench.py
 
 package: setup transcompile  ## dist/planmonitor-<version>.zip
 	$(PYTHON) scripts/package.py --zip dist/planmonitor-$(VERSION).zip

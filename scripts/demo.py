@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     validate(env, clean, "clean")
     validate(env, defects, "defects")
     manifest = json.loads((data / "defects_manifest.json").read_text(encoding="utf-8"))
-    print(f"Planted defects in the manifest: {len(manifest)}")
+    print(f"Planted defects in the manifest: {len(manifest['defects'])}")
     areas(env, clean)
     banner("Done: outputs in build/demo/")
     return 0

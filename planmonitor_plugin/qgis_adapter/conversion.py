@@ -37,8 +37,8 @@ def iter_feature_chunks(source: QgsFeatureSource, request: QgsFeatureRequest | N
     else:
         features = source.getFeatures(request)
     chunk: list[QgsFeature] = []
-    for feature in features:
-        chunk.append(QgsFeature(feature))
+    for feature in features:  # PyQGIS yields a new QgsFeature each time: no copy needed
+        chunk.append(feature)
         if len(chunk) >= chunk_size:
             yield chunk
             chunk = []
@@ -47,10 +47,10 @@ def iter_feature_chunks(source: QgsFeatureSource, request: QgsFeatureRequest | N
 
 
 def _geometry_wkb(geometry: QgsGeometry, transform: QgsCoordinateTransform | None) -> bytes | None:
-    if geometry is None or geometry.isNull() or geometry.isEmpty():
+    """WKB of a feature's geometry (``feature.geometry()`` is already a copy, so it is transformed in place)."""
+    if geometry.isNull():
         return None
     if transform is not None:
-        geometry = QgsGeometry(geometry)
         geometry.transform(transform)
     return bytes(geometry.asWkb())
 

@@ -166,11 +166,10 @@ class EllipsoidalAreaAlgorithm(PlanMonitorAlgorithm):
         width = max(positions.values()) + 1
         columns = {unit: [None if math.isnan(v) else float(v) for v in values] for unit, values in areas.items()}
         for row, feature in enumerate(features):
-            attributes = feature.attributes()
-            attributes.extend([None] * (width - len(attributes)))
+            if feature.attributeCount() < width:
+                feature.resizeAttributes(width)
             for unit, position in positions.items():
-                attributes[position] = columns[unit][row]
-            feature.setAttributes(attributes)
+                feature.setAttribute(position, columns[unit][row])
 
 
 class _AreaStats:
