@@ -18,7 +18,11 @@ setup: $(VENV)/.installed  ## QGIS from Debian + the virtual environment
 $(VENV)/.installed: requirements.txt requirements-dev.txt scripts/setup_system.sh
 	bash scripts/setup_system.sh
 	test -x $(PYTHON) || $(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	# shapely is compiled against the system GEOS: inside QGIS's own processes (qgis_process, the desktop) a
+	# shapely wheel's bundled GEOS would be shadowed by the GEOS QGIS already loaded (ABI mismatch).
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-binary shapely -r requirements-dev.txt
+	$(PYTHON) scripts/check_geos.py || $(PYTHON) -m pip install --quiet --force-reinstall --no-deps --no-binary shapely "shapely==$$($(PYTHON) -c 'import shapely; print(shapely.__version__)')"
+	$(PYTHON) scripts/check_geos.py
 	$(PYTHON) -c "import qgis.core, shapely, pandas; print('setup: QGIS', qgis.core.Qgis.QGIS_VERSION, '· shapely', shapely.__version__, '· pandas', pandas.__version__)"
 	touch $@
 

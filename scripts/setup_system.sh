@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages PlanMonitor needs, if any are missing (idempotent).
 set -euo pipefail
-packages=(python3-qgis qgis-providers qgis xvfb xauth qttools5-dev-tools fonts-noto-cjk python3-venv)
+# libgeos-dev + python3-dev: shapely is built against the same GEOS as QGIS (see the Makefile).
+packages=(python3-qgis qgis-providers qgis xvfb xauth qttools5-dev-tools fonts-noto-cjk python3-venv python3-dev libgeos-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -625,11 +625,16 @@ def _voronoi_cells(seeds: _Seeds) -> np.ndarray:
     everything = np.concatenate([seeds.xy, seeds.outside])
     limit = 2.2 * COUNTY_RADIUS
     envelope = shapely.box(-limit, -limit, limit, limit)
-    cells = shapely.voronoi_polygons(shapely.multipoints(everything), extend_to=envelope, ordered=True)
-    cells = shapely.get_parts(cells)
+    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(everything), extend_to=envelope))
     if len(cells) != len(everything):  # only duplicate seeds could do this
         raise RuntimeError("Voronoi cells do not match the seeds")
-    return shapely.transform(cells[:len(seeds.xy)], lambda coords: coords + ORIGIN)
+    # Put the cells in seed order (GEOS < 3.12 has no ordered Voronoi): each seed lies inside its own cell.
+    seed_index, cell_index = shapely.STRtree(cells).query(shapely.points(everything), predicate="within")
+    if len(seed_index) != len(everything):
+        raise RuntimeError("Voronoi cells do not match the seeds")
+    ordered = np.empty(len(everything), dtype=object)
+    ordered[seed_index] = cells[cell_index]
+    return shapely.transform(ordered[:len(seeds.xy)], lambda coords: coords + ORIGIN)
 
 
 # --------------------------------------------------------------------------------------------------------------

@@ -110,7 +110,8 @@ def test_dltb_is_a_valid_coverage(county: SampleCounty) -> None:
     cells = county["DLTB"].geometry
     assert shapely.is_valid(cells).all()
     assert (shapely.get_type_id(cells) == shapely.GeometryType.POLYGON).all()
-    assert shapely.coverage_is_valid(cells)
+    if shapely.geos_version >= (3, 12, 0):  # QGIS 3.22 on Debian 12 runs GEOS 3.11
+        assert shapely.coverage_is_valid(cells)
     union = shapely.union_all(cells)
     assert union.area == pytest.approx(county.boundary.area, rel=1e-6)
     assert shapely.area(cells).sum() == pytest.approx(union.area, rel=1e-9)
