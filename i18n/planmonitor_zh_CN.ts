@@ -22,6 +22,16 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
 输出：带面积字段的图层，以及要素数量、空几何与无效几何数量和各单位的总面积。</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="36" />
+      <source>Area field disagrees with the ellipsoidal area</source>
+      <translation>面积字段与椭球面积不符</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="37" />
+      <source>Area field empty</source>
+      <translation>面积字段为空</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="138" />
       <source>Areas are computed after converting to CGCS2000.</source>
       <translation>面积在转换到 CGCS2000 后计算。</translation>
@@ -32,14 +42,82 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>基础工具</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="70" />
+      <source>CRS</source>
+      <translation>坐标参考系</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="35" />
       <source>Cancelled by the user.</source>
       <translation>用户已取消。</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="77" />
+      <source>Cannot open “{uri}”: the file is damaged or not a vector dataset.</source>
+      <translation>无法打开“{uri}”：文件已损坏或不是矢量数据集。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="75" />
+      <source>Check</source>
+      <translation>检查项</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="185" />
+      <source>Checking…</source>
+      <translation>正在检查…</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="90" />
+      <source>Checks planning and survey layers before they are used: required fields, types and lengths; codes against the code tables (三调 DLBM, 用地用海 YDYHFLDM, planning zones); null, empty and invalid geometries; CRS (CGCS2000 expected); duplicate keys (BSM …); overlaps and gaps within layers that must form a coverage; conflicts between the three control lines (三线冲突); stored area fields against the ellipsoidal area.
+
+Inputs: layers, and/or a GeoPackage / File GDB, and/or a folder of Shapefiles. Each layer's role (DLTB, YJJBNTBHTB, STBHHX, CZKFBJ …) is detected from its name and fields; override with “layer=role;…” (roles: current_land_use, basic_farmland, ecological_redline, urban_boundary, planning_zones, planned_land_use, admin_units, change_patches, project_sites). Rule set: a JSON file (default: the bundled one) that enables checks and sets severities and tolerances.
+
+Outputs: an error layer with the real error geometry (overlap and gap polygons, conflict polygons, the features themselves; layer-level problems without geometry), a point layer (self-intersections), a summary table and an HTML report in your language.</source>
+      <translation>在使用规划和调查图层之前对其进行检查：必填字段及字段类型、长度；代码是否符合代码表（三调 DLBM、用地用海 YDYHFLDM、规划分区）；空几何、空白几何和无效几何；坐标参考系（应为 CGCS2000）；重复主键（BSM…）；须构成无缝覆盖的图层内的重叠与缝隙；三条控制线之间的冲突（三线冲突）；面积字段值与椭球面积是否一致。
+
+输入：图层，和/或 GeoPackage / File GDB，和/或 Shapefile 文件夹。各图层的角色（DLTB、YJJBNTBHTB、STBHHX、CZKFBJ…）根据其名称和字段自动识别；可用“layer=role;…”覆盖（角色：current_land_use、basic_farmland、ecological_redline、urban_boundary、planning_zones、planned_land_use、admin_units、change_patches、project_sites）。规则集：一个 JSON 文件（默认使用内置规则集），用于启用检查项并设置严重程度和容差。
+
+输出：包含真实错误几何的错误图层（重叠和缝隙面、冲突面、问题要素本身；图层级问题不含几何）、点图层（自相交）、汇总表，以及使用您的界面语言的 HTML 报告。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="28" />
+      <source>Code empty</source>
+      <translation>代码为空</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="27" />
+      <source>Code not in the code table</source>
+      <translation>代码不在代码表中</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="35" />
+      <source>Conflict between control lines (三线冲突)</source>
+      <translation>控制线之间冲突（三线冲突）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="261" />
+      <source>Could not write the findings to “{output}”: {error}</source>
+      <translation>无法将检查结果写入“{output}”：{error}</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="127" />
       <source>Could not write to the output layer: {error}</source>
       <translation>无法写入输出图层：{error}</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="75" />
+      <source>Count</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="81" />
+      <source>Data quality</source>
+      <translation>数据质量</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="32" />
+      <source>Duplicate key</source>
+      <translation>主键重复</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="53" />
@@ -52,9 +130,34 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>椭球面积计算（CGCS2000）…</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="30" />
+      <source>Empty geometry</source>
+      <translation>空几何</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="121" />
+      <source>Error points</source>
+      <translation>错误点</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="119" />
+      <source>Errors</source>
+      <translation>错误</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="103" />
       <source>Every area field needs a name.</source>
       <translation>每个面积字段都需要名称。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="79" />
+      <source>Feature</source>
+      <translation>要素</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="70" />
+      <source>Features</source>
+      <translation>要素数</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="92" />
@@ -82,9 +185,69 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>面积字段（平方米）</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="26" />
+      <source>Field longer than the standard</source>
+      <translation>字段长度超出标准</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="25" />
+      <source>Field of the wrong type</source>
+      <translation>字段类型错误</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="149" />
       <source>Field “{name}” exists in the input; its values are replaced by the ellipsoidal area.</source>
       <translation>输入图层已有字段“{name}”，其值将被椭球面积替换。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="88" />
+      <source>Findings</source>
+      <translation>检查结果</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="112" />
+      <source>Folder of Shapefiles or a File GDB</source>
+      <translation>Shapefile 文件夹或 File GDB</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="34" />
+      <source>Gap within a layer</source>
+      <translation>图层内缝隙</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="63" />
+      <source>Generated</source>
+      <translation>生成时间</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="110" />
+      <source>GeoPackage (all its layers)</source>
+      <translation>GeoPackage（全部图层）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="138" />
+      <source>Give at least one layer, a GeoPackage or a folder to check.</source>
+      <translation>请至少指定一个图层、一个 GeoPackage 或一个文件夹进行检查。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="125" />
+      <source>HTML files (*.html)</source>
+      <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="125" />
+      <source>HTML report</source>
+      <translation>HTML 报告</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="31" />
+      <source>Invalid geometry</source>
+      <translation>无效几何</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="75" />
+      <source>Layer</source>
+      <translation>图层</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="88" />
@@ -122,9 +285,54 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>图层“{layer}”采用西安 1980 基准（{crs}）：请先转换到 CGCS2000。</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="84" />
+      <source>Layers checked</source>
+      <translation>已检查的图层</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="108" />
+      <source>Layers to check</source>
+      <translation>待检查图层</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="81" />
+      <source>Message</source>
+      <translation>信息</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="21" />
+      <source>No coordinate reference system</source>
+      <translation>无坐标参考系</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="29" />
+      <source>No geometry</source>
+      <translation>无几何</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="86" />
+      <source>No problems found.</source>
+      <translation>未发现问题。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="22" />
+      <source>Not a CGCS2000 coordinate system</source>
+      <translation>非 CGCS2000 坐标系</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="90" />
       <source>Number of features</source>
       <translation>要素数量</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="127" />
+      <source>Number of layers checked</source>
+      <translation>已检查图层数</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="33" />
+      <source>Overlap within a layer</source>
+      <translation>图层内重叠</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/plugin.py" line="50" />
@@ -137,14 +345,94 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>规划实施监测插件需要 Python 包 {names}，其算法暂不可用。请在 OSGeo4W Shell（Windows）或终端中运行：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/provider.py" line="30" />
+      <location filename="../planmonitor_plugin/processing/provider.py" line="31" />
       <source>PlanMonitor – territorial spatial plan monitoring</source>
       <translation>规划实施监测 – 国土空间规划实施监测</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="93" />
+      <source>Planning data quality report</source>
+      <translation>规划数据质检报告</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="79" />
       <source>Polygon layer</source>
       <translation>面图层</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="179" />
+      <source>Reading {layer}…</source>
+      <translation>正在读取 {layer}…</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="24" />
+      <source>Required field missing</source>
+      <translation>缺少必填字段</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="65" />
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="70" />
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="52" />
+      <source>Role override “{item}” is not “layer=role” with a known role ({roles}).</source>
+      <translation>角色覆盖“{item}”不符合“layer=role”格式，或角色未知（可用角色：{roles}）。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="115" />
+      <source>Role overrides (layer=role;…)</source>
+      <translation>角色覆盖（layer=role;…）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="75" />
+      <source>Rule id</source>
+      <translation>规则编号</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="64" />
+      <source>Rule set</source>
+      <translation>规则集</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="117" />
+      <source>Rule set (JSON; empty = bundled default)</source>
+      <translation>规则集（JSON；留空则使用内置默认规则集）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="75" />
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="101" />
+      <source>Shapefile without a .cpg file: its text was decoded as {encoding}. If Chinese text looks wrong, set the layer's encoding (e.g. GBK) in its properties, or add a .cpg file.</source>
+      <translation>Shapefile 缺少 .cpg 文件：其文本已按 {encoding} 解码。如中文显示乱码，请在图层属性中设置编码（如 GBK），或添加 .cpg 文件。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="89" />
+      <source>Showing the first {n} of {total} findings; all are in the error layers.</source>
+      <translation>仅显示 {total} 条检查结果中的前 {n} 条；全部结果见错误图层。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="66" />
+      <source>Software</source>
+      <translation>软件</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="123" />
+      <source>Summary</source>
+      <translation>汇总</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="23" />
+      <source>Text encoding uncertain</source>
+      <translation>文本编码不确定</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="105" />
@@ -167,6 +455,16 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>总面积（公顷）</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="78" />
+      <source>Validate planning data</source>
+      <translation>规划数据质检</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="126" />
+      <source>Warnings</source>
+      <translation>警告</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="33" />
       <source>a custom CRS</source>
       <translation>自定义坐标系</translation>
@@ -177,24 +475,84 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>面积,椭球,CGCS2000,公顷,亩,TBMJ,图斑面积,椭球面积</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="42" />
+      <source>error</source>
+      <translation>错误</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/plugin.py" line="69" />
       <source>found</source>
       <translation>当前版本</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="200" />
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="69" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="47" />
+      <source>not recognised</source>
+      <translation>未识别</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="87" />
+      <source>quality,validation,topology,overlap,gap,三线冲突,质检,DLTB</source>
+      <translation>quality,validation,topology,overlap,gap,质量,质检,数据质检,拓扑,重叠,缝隙,三线冲突,国土空间规划,DLTB</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="42" />
+      <source>warning</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="199" />
       <source>{count} features have invalid geometries; their areas follow the rings as drawn — repair them to be sure (feature ids: {ids}).</source>
       <translation>{count} 个要素几何无效，其面积按现有边界环计算——请修复后再确认（要素编号：{ids}）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="197" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="196" />
       <source>{count} features have no geometry; their areas are NULL (feature ids: {ids}).</source>
       <translation>{count} 个要素没有几何，其面积为空值（要素编号：{ids}）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="203" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="202" />
       <source>{count} features, total area {m2:.2f} m² = {ha:.4f} 公顷 = {mu:.4f} 亩.</source>
       <translation>共 {count} 个要素，总面积 {m2:.2f} 平方米 = {ha:.4f} 公顷 = {mu:.4f} 亩。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="200" />
+      <source>{errors} errors and {warnings} warnings in {layers} layers (rule set {rules} {version}).</source>
+      <translation>在 {layers} 个图层中发现 {errors} 个错误和 {warnings} 个警告（规则集 {rules} {version}）。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="65" />
+      <source>{errors} errors, {warnings} warnings</source>
+      <translation>{errors} 个错误，{warnings} 个警告</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="158" />
+      <source>{layer}: role not recognised — only generic checks run; give it with “{layer}=role”.</source>
+      <translation>{layer}：未识别出角色，仅运行通用检查；请用“{layer}=role”指定角色。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="156" />
+      <source>{layer}: role {role} (detected)</source>
+      <translation>{layer}：角色 {role}（自动识别）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="151" />
+      <source>{layer}: role {role} (given)</source>
+      <translation>{layer}：角色 {role}（指定）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="68" />
+      <source>“{path}” does not exist.</source>
+      <translation>“{path}”不存在。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="82" />
+      <source>“{path}” holds no vector layer QGIS can read.</source>
+      <translation>“{path}”中没有 QGIS 可读取的矢量图层。</translation>
     </message>
   </context>
 </TS>

@@ -86,3 +86,26 @@ def geometries_to_qgis(geometries: np.ndarray) -> list[QgsGeometry]:
             geometry.fromWkb(wkb)
         result.append(geometry)
     return result
+
+
+def split_polygons_and_points(geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per geometry, its polygonal part (MultiPolygon) and its point part (MultiPoint), else None.
+
+    Error layers hold one geometry type each; a GeometryCollection (e.g. a gap with a
+    dangling edge) keeps its polygons in the polygon layer instead of failing the write.
+    """
+    polygons = np.full(len(geometries), None, dtype=object)
+    points = np.full(len(geometries), None, dtype=object)
+    present = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
+    if not present.any():
+        return polygons, points
+    parts, owner = shapely.get_parts(geometries[present], return_index=True)
+    owner = np.flatnonzero(present)[owner]
+    kinds = shapely.get_type_id(parts)
+    for target, kind in ((polygons, 3), (points, 0)):
+        chosen = kinds == kind
+        if chosen.any():
+            grouped = shapely.multipolygons if kind == 3 else shapely.multipoints
+            index = np.unique(owner[chosen])
+            target[index] = grouped(parts[chosen], indices=np.searchsorted(index, owner[chosen]))
+    return polygons, points

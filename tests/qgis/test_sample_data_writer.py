@@ -35,6 +35,9 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def open_vector(path: Path, **options: str):
+    # QGIS's OGR provider sets SHAPE_ENCODING="" process-wide once it has opened a Shapefile
+    # (it recodes itself); reset it so GDAL honours .cpg files as any plain GDAL reader would.
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
     return gdal.OpenEx(str(path), gdal.OF_VECTOR, open_options=[f"{k}={v}" for k, v in options.items()])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -26,17 +27,19 @@ from qgis.PyQt.QtCore import QVariant
 from planmonitor_plugin.core.errors import PlanMonitorError
 from planmonitor_plugin.core.roles import detect_role, load_roles
 from planmonitor_plugin.processing.algorithms.base import PlanMonitorAlgorithm
-from planmonitor_plugin.qgis_adapter.conversion import geometries_to_qgis
+from planmonitor_plugin.qgis_adapter.conversion import geometries_to_qgis, split_polygons_and_points
 from planmonitor_plugin.qgis_adapter.crs import cgcs2000_geographic
 from planmonitor_plugin.qgis_adapter.i18n import qgis_locale, tr
 from planmonitor_plugin.qgis_adapter.layers import layers_in_dataset, read_layer
 from planmonitor_plugin.qgis_adapter.validation_report import write_validation_report
 
+#: Finding attributes; text lengths 0 = unlimited (a Shapefile output truncates at 254).
+#: "source_fid", not "fid": GeoPackage outputs reserve "fid" for their own key.
 FINDING_FIELDS = (
-    ("rule_id", QVariant.String, 40), ("severity", QVariant.String, 10), ("layer", QVariant.String, 200),
-    ("feature_key", QVariant.String, 60), ("fid", QVariant.LongLong, 0), ("message", QVariant.String, 500),
-    ("message_zh", QVariant.String, 500), ("message_en", QVariant.String, 500), ("value", QVariant.Double, 0),
-    ("value_unit", QVariant.String, 10), ("other_layer", QVariant.String, 200), ("other_key", QVariant.String, 60),
+    ("rule_id", QVariant.String, 0), ("severity", QVariant.String, 0), ("layer", QVariant.String, 0),
+    ("feature_key", QVariant.String, 0), ("source_fid", QVariant.LongLong, 0), ("message", QVariant.String, 0),
+    ("message_zh", QVariant.String, 0), ("message_en", QVariant.String, 0), ("value", QVariant.Double, 0),
+    ("value_unit", QVariant.String, 0), ("other_layer", QVariant.String, 0), ("other_key", QVariant.String, 0),
 )
 
 
@@ -121,7 +124,7 @@ class ValidateDataAlgorithm(PlanMonitorAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_REPORT, tr("HTML report"), tr("HTML files (*.html)"), optional=True))
         for name, label in ((self.ERROR_COUNT, tr("Errors")), (self.WARNING_COUNT, tr("Warnings")),
-                            (self.LAYER_COUNT, tr("Layers checked"))):
+                            (self.LAYER_COUNT, tr("Number of layers checked"))):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
     # -- inputs --------------------------------------------------------------------------------
@@ -222,21 +225,22 @@ class ValidateDataAlgorithm(PlanMonitorAlgorithm):
             raise self.fail(self.invalidSinkError(parameters, self.OUTPUT_POINTS))
         transform = QgsCoordinateTransform(cgcs2000_geographic(), output_crs, context.transformContext())
         use_chinese = qgis_locale().lower().startswith("zh")
+        polygons, points_only = split_polygons_and_points(result.geometry)
+        is_point = (polygons == None) & (points_only != None)  # noqa: E711 (element-wise on object arrays)
+        chosen = np.where(is_point, points_only, polygons)
         polygon_features, point_features = [], []
-        for record, geometry in zip(result.findings.to_dict("records"), geometries_to_qgis(result.geometry)):
+        for record, geometry, point in zip(result.findings.to_dict("records"), geometries_to_qgis(chosen), is_point):
             feature = QgsFeature(fields)
             feature.setAttributes(_finding_attributes(record, use_chinese))
             if not geometry.isNull():
                 geometry.transform(transform)
-                geometry.convertToMultiType()
                 feature.setGeometry(geometry)
-            target = point_features if geometry.type() == QgsWkbTypes.GeometryType.PointGeometry else polygon_features
-            if geometry.type() == QgsWkbTypes.GeometryType.LineGeometry:
-                feature.clearGeometry()  # lines have no place in either layer; the record stays
-                target = polygon_features
-            target.append(feature)
-        errors.addFeatures(polygon_features, QgsFeatureSink.Flag.FastInsert)
-        points.addFeatures(point_features, QgsFeatureSink.Flag.FastInsert)
+            (point_features if point else polygon_features).append(feature)
+        for sink, features, name in ((errors, polygon_features, self.OUTPUT_ERRORS),
+                                     (points, point_features, self.OUTPUT_POINTS)):
+            if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
+                raise self.fail(tr("Could not write the findings to “{output}”: {error}").format(
+                    output=name, error=sink.lastError()))
         return {self.OUTPUT_ERRORS: errors_id, self.OUTPUT_POINTS: points_id}
 
     def _write_summary(self, result, parameters, context):
@@ -253,7 +257,9 @@ class ValidateDataAlgorithm(PlanMonitorAlgorithm):
             feature = QgsFeature(fields)
             feature.setAttributes([record["layer"], record["rule_id"], record["severity"], int(record["count"])])
             rows.append(feature)
-        sink.addFeatures(rows, QgsFeatureSink.Flag.FastInsert)
+        if not sink.addFeatures(rows, QgsFeatureSink.Flag.FastInsert):
+            raise self.fail(tr("Could not write the findings to “{output}”: {error}").format(
+                output=self.OUTPUT_SUMMARY, error=sink.lastError()))
         return dest_id
 
 
