@@ -36,3 +36,20 @@ def install_hint(missing: list[MissingPackage]) -> str:
     """The pip command that fixes it (OSGeo4W shell / the QGIS Python on Linux)."""
     specs = " ".join(f'"{m.name}>={m.minimum_major}"' for m in missing)
     return f"python -m pip install --user {specs}"
+
+
+def geos_mismatch(qgis_geos: tuple[int, int, int]) -> str | None:
+    """A note when shapely runs on another GEOS than QGIS (a pip wheel on Linux), else None.
+
+    Inside QGIS's own process the GEOS QGIS loaded first may shadow the wheel's own copy,
+    so shapely can misbehave; shapely built against QGIS's GEOS avoids that.
+    """
+    try:
+        import shapely
+    except ImportError:
+        return None
+    if tuple(shapely.geos_version) == tuple(qgis_geos):
+        return None
+    return (f"shapely {shapely.__version__} uses GEOS {'.'.join(map(str, shapely.geos_version))} but QGIS uses "
+            f"GEOS {'.'.join(map(str, qgis_geos))}; if results look wrong, install shapely built against QGIS's "
+            f'GEOS: python -m pip install --no-binary shapely "shapely>=2"')

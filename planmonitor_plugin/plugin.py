@@ -9,7 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from planmonitor_plugin.__about__ import RESOURCES_DIR
-from planmonitor_plugin.dependencies import install_hint, missing_packages
+from planmonitor_plugin.dependencies import geos_mismatch, install_hint, missing_packages
 from planmonitor_plugin.qgis_adapter.i18n import PluginTranslator, tr
 from planmonitor_plugin.qgis_adapter.log import install_log_handler, remove_log_handler
 from planmonitor_plugin.qgis_adapter.settings import load_settings
@@ -39,6 +39,9 @@ class PlanMonitorPlugin:
             return
         from planmonitor_plugin.processing.provider import PlanMonitorProvider
 
+        note = geos_mismatch((Qgis.geosVersionMajor(), Qgis.geosVersionMinor(), Qgis.geosVersionPatch()))
+        if note:
+            LOGGER.warning(note)
         self.provider = PlanMonitorProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
 

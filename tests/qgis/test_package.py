@@ -5,7 +5,7 @@ from __future__ import annotations
 import configparser
 import zipfile
 
-from scripts.package import make_zip
+from scripts.package import PLUGIN, deploy, make_zip
 from scripts.qgisprocess import prepare_profile, run_qgis_process
 
 
@@ -29,3 +29,11 @@ def test_zip_installs_and_loads_in_a_clean_profile(tmp_path):
     listing = run_qgis_process(["list"], env)
     assert listing.returncode == 0, listing.stderr
     assert "planmonitor:ellipsoidalarea" in listing.stdout
+
+
+def test_deploy_links_the_working_tree_into_a_profile(tmp_path):
+    folder = deploy(tmp_path / "profile")
+    assert folder == tmp_path / "profile" / "python" / "plugins" / PLUGIN
+    assert (folder / "plugin.py").is_symlink() and (folder / "plugin.py").resolve().parent.name == PLUGIN
+    assert (folder / "metadata.txt").exists() and (folder / "resources" / "icons" / "planmonitor.svg").exists()
+    deploy(tmp_path / "profile")  # again: replaces the links, does not fail

@@ -1,5 +1,7 @@
+import shapely
+
 from planmonitor_plugin import __about__
-from planmonitor_plugin.dependencies import MissingPackage, install_hint, missing_packages
+from planmonitor_plugin.dependencies import MissingPackage, geos_mismatch, install_hint, missing_packages
 
 
 def test_metadata_is_read():
@@ -16,3 +18,9 @@ def test_dependencies_present_in_the_test_environment():
 def test_install_hint_names_every_missing_package():
     hint = install_hint([MissingPackage("shapely", "1.8.5", 2), MissingPackage("pandas", None, 1)])
     assert '"shapely>=2"' in hint and '"pandas>=1"' in hint and hint.startswith("python -m pip install")
+
+
+def test_geos_mismatch_is_explained_only_when_it_exists():
+    assert geos_mismatch(tuple(shapely.geos_version)) is None
+    note = geos_mismatch((3, 1, 0))
+    assert note is not None and "3.1.0" in note and "--no-binary shapely" in note
