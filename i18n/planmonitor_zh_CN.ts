@@ -4,7 +4,7 @@
   <context>
     <name>PlanMonitor</name>
     <message>
-      <location filename="../planmonitor_plugin/plugin.py" line="48" />
+      <location filename="../planmonitor_plugin/plugin.py" line="52" />
       <source>&amp;PlanMonitor</source>
       <translation>规划实施监测(&amp;P)</translation>
     </message>
@@ -125,7 +125,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>椭球面积计算（CGCS2000）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/plugin.py" line="53" />
+      <location filename="../planmonitor_plugin/plugin.py" line="57" />
       <source>Ellipsoidal area (CGCS2000)…</source>
       <translation>椭球面积计算（CGCS2000）…</translation>
     </message>
@@ -335,12 +335,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>图层内重叠</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/plugin.py" line="50" />
+      <location filename="../planmonitor_plugin/plugin.py" line="54" />
       <source>PlanMonitor</source>
       <translation>规划实施监测</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/plugin.py" line="71" />
+      <location filename="../planmonitor_plugin/plugin.py" line="75" />
       <source>PlanMonitor needs the Python packages {names}; its algorithms are disabled. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command} and restart QGIS.</source>
       <translation>规划实施监测插件需要 Python 包 {names}，其算法暂不可用。请在 OSGeo4W Shell（Windows）或终端中运行：{command}，然后重启 QGIS。</translation>
     </message>
@@ -410,9 +410,14 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="101" />
-      <source>Shapefile without a .cpg file: its text was decoded as {encoding}. If Chinese text looks wrong, set the layer's encoding (e.g. GBK) in its properties, or add a .cpg file.</source>
-      <translation>Shapefile 缺少 .cpg 文件：其文本已按 {encoding} 解码。如中文显示乱码，请在图层属性中设置编码（如 GBK），或添加 .cpg 文件。</translation>
+      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="111" />
+      <source>Shapefile without a .cpg file and its text is neither UTF-8 nor GBK: set the layer's encoding in its properties, or add a .cpg file.</source>
+      <translation>Shapefile 没有 .cpg 文件，且其文本既不是 UTF-8 也不是 GBK：请在图层属性中设置编码，或添加 .cpg 文件。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="114" />
+      <source>Shapefile without a .cpg file: its text was read as {encoding} (detected). Add a .cpg file saying {encoding} to make this certain.</source>
+      <translation>Shapefile 没有 .cpg 文件：已按检测到的 {encoding} 编码读取文本。请添加内容为 {encoding} 的 .cpg 文件以确保无误。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="89" />
@@ -480,7 +485,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/plugin.py" line="69" />
+      <location filename="../planmonitor_plugin/plugin.py" line="73" />
       <source>found</source>
       <translation>当前版本</translation>
     </message>

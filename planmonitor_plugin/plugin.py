@@ -12,6 +12,7 @@ from planmonitor_plugin.__about__ import RESOURCES_DIR
 from planmonitor_plugin.dependencies import geos_mismatch, install_hint, missing_packages
 from planmonitor_plugin.qgis_adapter.i18n import PluginTranslator, tr
 from planmonitor_plugin.qgis_adapter.log import install_log_handler, remove_log_handler
+from planmonitor_plugin.qgis_adapter.network import remove_user_agent
 from planmonitor_plugin.qgis_adapter.settings import load_settings
 
 LOGGER = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ class PlanMonitorPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        remove_user_agent()
         self.translator.remove()
         remove_log_handler(self.log_handler)
         self.log_handler = None

@@ -92,20 +92,65 @@ def _sublayer_names(path: str) -> list[str]:
 
 
 def encoding_note(layer: QgsVectorLayer) -> str | None:
-    """A warning when a Shapefile's text encoding is a guess (no .cpg next to it)."""
+    """Settle a Shapefile's text encoding when nothing declares it; a note saying what was done, else None.
+
+    A .cpg file or the DBF's code-page byte (LDID) declares the encoding and GDAL follows it.
+    Without either, QGIS would decode Chinese GBK text as garbage: the DBF records are read and
+    the encoding that decodes them cleanly (UTF-8 first, then GBK/GB18030) is set on the layer.
+    """
     source = layer.source().split("|")[0]
     if layer.providerType() != "ogr" or not source.lower().endswith(".shp"):
         return None
-    if Path(source).with_suffix(".cpg").exists() or Path(source).with_suffix(".CPG").exists():
+    dbf = Path(source).with_suffix(".dbf")
+    if _declared_encoding(Path(source)) or not dbf.exists():
         return None
-    return tr("Shapefile without a .cpg file: its text was decoded as {encoding}. If Chinese text looks wrong, "
-              "set the layer's encoding (e.g. GBK) in its properties, or add a .cpg file.").format(
-        encoding=layer.dataProvider().encoding() or "system default")
+    guessed = guess_text_encoding(_dbf_records_sample(dbf))
+    if guessed is None:
+        return None  # plain ASCII: nothing to decide
+    if guessed == "unknown":
+        return tr("Shapefile without a .cpg file and its text is neither UTF-8 nor GBK: set the layer's encoding "
+                  "in its properties, or add a .cpg file.")
+    layer.setProviderEncoding(guessed)
+    return tr("Shapefile without a .cpg file: its text was read as {encoding} (detected). Add a .cpg file saying "
+              "{encoding} to make this certain.").format(encoding=guessed)
+
+
+def _declared_encoding(shapefile: Path) -> bool:
+    """True when a .cpg file or the DBF's language-driver byte names the code page."""
+    if any(shapefile.with_suffix(suffix).exists() for suffix in (".cpg", ".CPG")):
+        return True
+    dbf = shapefile.with_suffix(".dbf")
+    if not dbf.exists():
+        return False
+    with dbf.open("rb") as handle:
+        header = handle.read(32)
+    return len(header) == 32 and header[29] != 0
+
+
+def _dbf_records_sample(dbf: Path, size: int = 512 * 1024) -> bytes:
+    with dbf.open("rb") as handle:
+        header = handle.read(32)
+        header_length = int.from_bytes(header[8:10], "little") if len(header) == 32 else 32
+        handle.seek(header_length)
+        return handle.read(size)
+
+
+def guess_text_encoding(sample: bytes) -> str | None:
+    """None for ASCII, "UTF-8" or "GBK" when that decodes the sample cleanly, else "unknown"."""
+    if all(byte < 0x80 for byte in sample[:65536]) and sample.isascii():
+        return None
+    for encoding, codec in (("UTF-8", "utf-8"), ("GBK", "gb18030")):
+        text = sample.decode(codec, errors="replace")
+        # a multi-byte character cut at the end of the sample is not an error
+        if text[:-2].count("\ufffd") == 0:
+            return encoding
+    return "unknown"
 
 
 def read_layer(layer: QgsVectorLayer, name: str, transform_context: QgsCoordinateTransformContext,
                cancelled=lambda: False) -> ReadLayer:
     """Attributes, lon/lat geometries and field descriptions of a whole layer (read in chunks)."""
+    note = encoding_note(layer)  # first: it may set the encoding the attributes are read with
     transform = transform_to_cgcs2000(layer.crs(), transform_context) if layer.crs().isValid() else None
     field_names = layer.fields().names()
     frames, geometries = [], []
@@ -116,4 +161,4 @@ def read_layer(layer: QgsVectorLayer, name: str, transform_context: QgsCoordinat
         geometries.append(features_to_geometries(chunk, transform))
     frame = pd.concat(frames) if frames else pd.DataFrame(columns=field_names)
     geometry = np.concatenate(geometries) if geometries else np.empty(0, dtype=object)
-    return ReadLayer(name, layer, frame, geometry, field_descriptions(layer), encoding_note(layer))
+    return ReadLayer(name, layer, frame, geometry, field_descriptions(layer), note)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from qgis.core import QgsBlockingNetworkRequest
+from qgis.core import QgsBlockingNetworkRequest, QgsNetworkAccessManager
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtNetwork import QNetworkRequest
 
@@ -33,9 +33,38 @@ class HttpResponse:
         return self.headers.get(name.lower(), default)
 
 
+#: Marks PlanMonitor's requests so the preprocessor adds our name to QGIS's User-Agent.
+MARKER_HEADER = b"X-PlanMonitor-Client"
+_preprocessor_id: str | None = None
+
+
+def _name_the_plugin(request: QNetworkRequest) -> None:
+    """QGIS sets its own User-Agent on every request; ours is appended to it for marked requests."""
+    if request.hasRawHeader(MARKER_HEADER):
+        agent = bytes(request.rawHeader(b"User-Agent"))
+        if USER_AGENT.encode() not in agent:
+            request.setRawHeader(b"User-Agent", (agent + b" " + USER_AGENT.encode()).strip())
+
+
+def install_user_agent() -> None:
+    """Register the User-Agent preprocessor with QGIS's network manager (once)."""
+    global _preprocessor_id
+    if _preprocessor_id is None:
+        _preprocessor_id = QgsNetworkAccessManager.setRequestPreprocessor(_name_the_plugin)
+
+
+def remove_user_agent() -> None:
+    """Unregister it (plugin unload)."""
+    global _preprocessor_id
+    if _preprocessor_id is not None:
+        QgsNetworkAccessManager.removeRequestPreprocessor(_preprocessor_id)
+        _preprocessor_id = None
+
+
 def _request(url: str, headers: dict[str, str] | None) -> QNetworkRequest:
+    install_user_agent()
     request = QNetworkRequest(QUrl(url))
-    request.setRawHeader(b"User-Agent", USER_AGENT.encode())
+    request.setRawHeader(MARKER_HEADER, USER_AGENT.encode())
     for name, value in (headers or {}).items():
         request.setRawHeader(name.encode(), value.encode())
     return request
@@ -44,8 +73,8 @@ def _request(url: str, headers: dict[str, str] | None) -> QNetworkRequest:
 def _response(blocking: QgsBlockingNetworkRequest) -> HttpResponse:
     reply = blocking.reply()
     status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
-    headers = {bytes(name).decode("latin-1").lower(): bytes(value).decode("latin-1")
-               for name, value in reply.rawHeaderPairs()}
+    headers = {bytes(name).decode("latin-1").lower(): bytes(reply.rawHeader(name)).decode("latin-1")
+               for name in reply.rawHeaderList()}
     return HttpResponse(int(status or 0), bytes(reply.content()), headers)
 
 

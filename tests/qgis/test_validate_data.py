@@ -93,7 +93,29 @@ def test_gbk_shapefiles_with_and_without_cpg(provider, county, tmp_path):
     assert with_cpg["LAYER_COUNT"] == 1 and with_cpg["WARNING_COUNT"] == 0
     without, _ = validate(provider, tmp_path, FOLDER=str(county / "shp_nocpg"))
     warnings = [r for r in findings(without) if r["rule_id"] == "encoding.suspect"]
-    assert len(warnings) == 1 and ".cpg" in warnings[0]["message_en"]
+    assert len(warnings) == 1 and "GBK" in warnings[0]["message_en"] and ".cpg" in warnings[0]["message_en"]
+    assert without["ERROR_COUNT"] == 0
+
+
+def test_gbk_shapefile_without_cpg_is_read_as_gbk(qgis_app, county):
+    from planmonitor_plugin.qgis_adapter.layers import layers_in_dataset, read_layer
+
+    layer = layers_in_dataset(str(county / "shp_nocpg"))[0]
+    read = read_layer(layer, "永久基本农田", layer.transformContext())
+    reference = layers_in_dataset(str(county / "shp"))[0]
+    expected = [feature["ZLDWMC"] for feature in reference.getFeatures()]
+    assert read.frame["ZLDWMC"].tolist() == expected and "村" in expected[0]
+    assert "GBK" in read.encoding_note
+
+
+@pytest.mark.parametrize("sample, expected", [
+    (b"plain ascii   ", None), ("水田".encode(), "UTF-8"), ("韦店村 胡店村".encode("gbk"), "GBK"),
+    (bytes([0x81, 0x20, 0xFF, 0xFE, 0x80, 0x20]), "unknown"),
+])
+def test_text_encoding_guess(sample, expected):
+    from planmonitor_plugin.qgis_adapter.layers import guess_text_encoding
+
+    assert guess_text_encoding(sample * 3) == expected
 
 
 def test_layers_in_different_crs_are_checked_together(provider, county, tmp_path):
