@@ -18,7 +18,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Union
 
 import numpy as np
 import pandas as pd
@@ -33,7 +33,7 @@ FALSE_WORDS = frozenset({"false", "f", "no", "n", "0", "否"})
 _INT_PATTERN = r"[+-]?[0-9]+"
 _MAX_PROBLEMS = 100
 
-PathLike = str | os.PathLike
+PathLike = Union[str, os.PathLike]  # not `str | os.PathLike`: QGIS 3.22 on Windows runs Python 3.9
 
 
 class CodeTableError(InputError):
