@@ -22,6 +22,16 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
 输出：带面积字段的图层，以及要素数量、空几何与无效几何数量和各单位的总面积。</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="34" />
+      <source>Area (亩)</source>
+      <translation>面积（亩）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="34" />
+      <source>Area (公顷)</source>
+      <translation>面积（公顷）</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="36" />
       <source>Area field disagrees with the ellipsoidal area</source>
       <translation>面积字段与椭球面积不符</translation>
@@ -52,7 +62,7 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>用户已取消。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="77" />
+      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="78" />
       <source>Cannot open “{uri}”: the file is damaged or not a vector dataset.</source>
       <translation>无法打开“{uri}”：文件已损坏或不是矢量数据集。</translation>
     </message>
@@ -65,6 +75,15 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="185" />
       <source>Checking…</source>
       <translation>正在检查…</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="80" />
+      <source>Checks each proposed construction site (XMDM, XMMC, intended use YDYHFLDM) against the ecological red line, permanent basic farmland, cultivated land (DLTB 0101/0102/0103), the urban development boundary (inside / outside / straddling, with the area outside) and the planned land use (compatibility of the intended use with YDYHFLDM under the rule pack). Constraint layers are optional: a rule whose layer is not given is reported as not checked. Layers may be in different CRSs; overlays run in the sites' projected CGCS2000 CRS (or its 3° zone), as QGIS's own overlays do.
+
+Outputs: the sites with a verdict (合规 compliant / 不合规 non-compliant / 需论证 needs justification) and per-rule areas in m², 公顷 and 亩; the conflicts as the actual overlap polygons with both keys; an HTML report. Slivers below the rule's tolerance (1 m² by default) count as touching. All areas are ellipsoidal (CGCS2000). The rule pack (JSON; default bundled) and its version are named in the results.</source>
+      <translation>逐一检查拟建项目选址（XMDM、XMMC、拟用途 YDYHFLDM）与生态保护红线、永久基本农田、耕地（DLTB 0101/0102/0103）、城镇开发边界（界内 / 界外 / 跨界，并给出界外面积）以及规划用途（按规则包判断拟用途与 YDYHFLDM 是否相容）的关系。约束图层均为可选：未提供图层的规则标记为“未检查”。各图层可以采用不同坐标系；叠加分析在项目选址图层的 CGCS2000 投影坐标系（或其所在 3° 带）中进行，与 QGIS 自带叠加工具一致。
+
+输出：带审查结论（合规 / 不合规 / 需论证）及各规则面积（平方米、公顷、亩）的项目选址图层；以实际重叠多边形表示的冲突图层，含双方编号；HTML 报告。小于规则容差（默认 1 平方米）的碎片视为相接。所有面积均为 CGCS2000 椭球面积。结果中注明所用规则包（JSON，默认使用内置规则包）及其版本。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="90" />
@@ -90,12 +109,42 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>代码不在代码表中</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="74" />
+      <source>Compliance</source>
+      <translation>合规性审查</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="35" />
       <source>Conflict between control lines (三线冲突)</source>
       <translation>控制线之间冲突（三线冲突）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="261" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="110" />
+      <source>Conflicts</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="33" />
+      <source>Constraint feature</source>
+      <translation>约束要素</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="71" />
+      <source>Construction site compliance</source>
+      <translation>建设项目选址合规性审查</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="51" />
+      <source>Construction site compliance report</source>
+      <translation>建设项目选址合规性审查报告</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="96" />
+      <source>Construction sites</source>
+      <translation>建设项目选址</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="211" />
       <source>Could not write the findings to “{output}”: {error}</source>
       <translation>无法将检查结果写入“{output}”：{error}</translation>
     </message>
@@ -110,6 +159,11 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>数量</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="99" />
+      <source>Current land use (DLTB)</source>
+      <translation>现状地类图斑（DLTB）</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="81" />
       <source>Data quality</source>
       <translation>数据质量</translation>
@@ -118,6 +172,11 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="32" />
       <source>Duplicate key</source>
       <translation>主键重复</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="97" />
+      <source>Ecological red line (STBHHX)</source>
+      <translation>生态保护红线（STBHHX）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="53" />
@@ -215,7 +274,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>图层内缝隙</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="63" />
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="38" />
       <source>Generated</source>
       <translation>生成时间</translation>
     </message>
@@ -230,12 +289,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>请至少指定一个图层、一个 GeoPackage 或一个文件夹进行检查。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="125" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="112" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="125" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="112" />
       <source>HTML report</source>
       <translation>HTML 报告</translation>
     </message>
@@ -255,32 +314,32 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>带椭球面积的图层</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="26" />
+      <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="28" />
       <source>Layer “{layer}” has no coordinate reference system: set the CRS it was delivered in.</source>
       <translation>图层“{layer}”没有坐标参考系：请设置其交付时的坐标系。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="29" />
+      <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="31" />
       <source>Layer “{layer}” is in WGS 84 ({crs}), not CGCS2000: positions may differ by up to a metre.</source>
       <translation>图层“{layer}”为 WGS 84 坐标系（{crs}），不是 CGCS2000：位置可能相差达 1 米。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="32" />
+      <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="34" />
       <source>Layer “{layer}” is in {crs} (CGCS2000).</source>
       <translation>图层“{layer}”的坐标系为 {crs}（CGCS2000）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="30" />
+      <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="32" />
       <source>Layer “{layer}” is in {crs}, which is not a CGCS2000 coordinate system.</source>
       <translation>图层“{layer}”的坐标系为 {crs}，不是 CGCS2000 坐标系。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="28" />
+      <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="30" />
       <source>Layer “{layer}” uses the Beijing 1954 datum ({crs}): convert it to CGCS2000 first.</source>
       <translation>图层“{layer}”采用北京 1954 基准（{crs}）：请先转换到 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="27" />
+      <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="29" />
       <source>Layer “{layer}” uses the Xi'an 1980 datum ({crs}): convert it to CGCS2000 first.</source>
       <translation>图层“{layer}”采用西安 1980 基准（{crs}）：请先转换到 CGCS2000。</translation>
     </message>
@@ -300,6 +359,11 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>信息</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="48" />
+      <source>No conflicts.</source>
+      <translation>无冲突。</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="21" />
       <source>No coordinate reference system</source>
       <translation>无坐标参考系</translation>
@@ -313,6 +377,11 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="86" />
       <source>No problems found.</source>
       <translation>未发现问题。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="113" />
+      <source>Non-compliant sites</source>
+      <translation>不合规项目数</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="22" />
@@ -335,6 +404,11 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>图层内重叠</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="98" />
+      <source>Permanent basic farmland (YJJBNTBHTB)</source>
+      <translation>永久基本农田（YJJBNTBHTB）</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/plugin.py" line="54" />
       <source>PlanMonitor</source>
       <translation>规划实施监测</translation>
@@ -345,9 +419,14 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>规划实施监测插件需要 Python 包 {names}，其算法暂不可用。请在 OSGeo4W Shell（Windows）或终端中运行：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/provider.py" line="31" />
+      <location filename="../planmonitor_plugin/processing/provider.py" line="32" />
       <source>PlanMonitor – territorial spatial plan monitoring</source>
       <translation>规划实施监测 – 国土空间规划实施监测</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="101" />
+      <source>Planned land use (YDYHGHFQ)</source>
+      <translation>规划用地用海（YDYHGHFQ）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="93" />
@@ -360,6 +439,11 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>面图层</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="128" />
+      <source>Reading layers…</source>
+      <translation>正在读取图层…</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="179" />
       <source>Reading {layer}…</source>
       <translation>正在读取 {layer}…</translation>
@@ -370,7 +454,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>缺少必填字段</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="65" />
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="40" />
       <source>Result</source>
       <translation>结果</translation>
     </message>
@@ -390,9 +474,29 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>角色覆盖（layer=role;…）</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="32" />
+      <source>Rule</source>
+      <translation>规则</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="75" />
       <source>Rule id</source>
       <translation>规则编号</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="41" />
+      <source>Rule pack</source>
+      <translation>规则包</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="106" />
+      <source>Rule pack (JSON; empty = bundled default)</source>
+      <translation>规则包（JSON；留空则使用内置默认规则包）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="116" />
+      <source>Rule pack used</source>
+      <translation>所用规则包</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="64" />
@@ -410,12 +514,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="111" />
+      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="112" />
       <source>Shapefile without a .cpg file and its text is neither UTF-8 nor GBK: set the layer's encoding in its properties, or add a .cpg file.</source>
       <translation>Shapefile 没有 .cpg 文件，且其文本既不是 UTF-8 也不是 GBK：请在图层属性中设置编码，或添加 .cpg 文件。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="114" />
+      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="115" />
       <source>Shapefile without a .cpg file: its text was read as {encoding} (detected). Add a .cpg file saying {encoding} to make this certain.</source>
       <translation>Shapefile 没有 .cpg 文件：已按检测到的 {encoding} 编码读取文本。请添加内容为 {encoding} 的 .cpg 文件以确保无误。</translation>
     </message>
@@ -425,7 +529,27 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>仅显示 {total} 条检查结果中的前 {n} 条；全部结果见错误图层。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="66" />
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="25" />
+      <source>Site</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="113" />
+      <source>Sites</source>
+      <translation>项目选址</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="114" />
+      <source>Sites needing justification</source>
+      <translation>需论证项目数</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="108" />
+      <source>Sites with verdicts</source>
+      <translation>带审查结论的项目选址</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="42" />
       <source>Software</source>
       <translation>软件</translation>
     </message>
@@ -460,9 +584,19 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>总面积（公顷）</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="100" />
+      <source>Urban development boundary (CZKFBJ)</source>
+      <translation>城镇开发边界（CZKFBJ）</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="78" />
       <source>Validate planning data</source>
       <translation>规划数据质检</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="26" />
+      <source>Verdict</source>
+      <translation>结论</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="126" />
@@ -470,7 +604,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="33" />
+      <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="35" />
       <source>a custom CRS</source>
       <translation>自定义坐标系</translation>
     </message>
@@ -478,6 +612,11 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="62" />
       <source>area,ellipsoid,CGCS2000,hectare,mu,TBMJ</source>
       <translation>面积,椭球,CGCS2000,公顷,亩,TBMJ,图斑面积,椭球面积</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="16" />
+      <source>compliant (合规)</source>
+      <translation>合规</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="42" />
@@ -490,9 +629,29 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>当前版本</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="29" />
+      <source>ha</source>
+      <translation>公顷</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="17" />
+      <source>needs justification (需论证)</source>
+      <translation>需论证</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="16" />
+      <source>non-compliant (不合规)</source>
+      <translation>不合规</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="69" />
       <source>none</source>
       <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="17" />
+      <source>not checked</source>
+      <translation>未检查</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="47" />
@@ -550,12 +709,17 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>{layer}：角色 {role}（指定）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="68" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="155" />
+      <source>{sites} sites: {bad} non-compliant, {review} need justification (rule pack {pack}).</source>
+      <translation>共 {sites} 个项目选址：{bad} 个不合规，{review} 个需论证（规则包 {pack}）。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="69" />
       <source>“{path}” does not exist.</source>
       <translation>“{path}”不存在。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="82" />
+      <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="83" />
       <source>“{path}” holds no vector layer QGIS can read.</source>
       <translation>“{path}”中没有 QGIS 可读取的矢量图层。</translation>
     </message>

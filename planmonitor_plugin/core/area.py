@@ -18,6 +18,7 @@ feature or per vertex.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 import shapely
@@ -100,3 +101,29 @@ def polygon_areas(geometries, ellipsoid: Ellipsoid = CGCS2000) -> np.ndarray:
 def polygon_areas_in_units(geometries, ellipsoid: Ellipsoid = CGCS2000) -> dict[str, np.ndarray]:
     """Areas in m², 公顷 (ha) and 亩 (mu): ``{"m2": …, "ha": …, "mu": …}``."""
     return area_units(polygon_areas(geometries, ellipsoid))
+
+
+#: Area (m²) of each geometry of an array: ``polygon_areas`` for lon/lat input, or
+#: :func:`areas_via` for geometries in a projected working CRS.
+AreaFunction = Callable[[np.ndarray], np.ndarray]
+
+
+def areas_via(to_lonlat: Callable[[np.ndarray], np.ndarray], ellipsoid: Ellipsoid = CGCS2000) -> AreaFunction:
+    """An area function for geometries in a projected CRS (e.g. a Gauss–Krüger zone).
+
+    ``to_lonlat`` maps an (n, 2) array of projected coordinates to CGCS2000 longitude and
+    latitude (the QGIS adapter provides it). Overlays can then run in the projected plane —
+    where edges are straight exactly as QGIS's own algorithms treat them — and only the
+    resulting vertices are converted for the ellipsoidal area.
+    """
+    def measure(geometries) -> np.ndarray:
+        geometries = np.asarray(geometries, dtype=object)
+        present = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries))
+        converted = geometries.copy()
+        if present.any():
+            coords = shapely.get_coordinates(geometries[present])
+            converted[present] = shapely.set_coordinates(shapely.transform(geometries[present], lambda c: c),
+                                                         np.asarray(to_lonlat(coords), dtype=float))
+        return polygon_areas(converted, ellipsoid)
+
+    return measure

@@ -14,7 +14,8 @@ h2{font-size:1.2em;margin-top:1.6em;color:#2f6b3a}
 table{border-collapse:collapse;margin:.5em 0;font-size:.92em}
 th,td{border:1px solid #bbb;padding:.25em .6em;text-align:left;vertical-align:top}
 th{background:#eef3ec} td.num{text-align:right;font-variant-numeric:tabular-nums}
-.error{color:#b03a2e;font-weight:bold} .warning{color:#9a6b00} .ok{color:#2f6b3a;font-weight:bold}
+.error,.non_compliant{color:#b03a2e;font-weight:bold} .warning,.needs_justification{color:#9a6b00}
+.ok,.compliant{color:#2f6b3a;font-weight:bold}
 .meta td:first-child{font-weight:bold;background:#f6f6f6} .note{color:#666;font-size:.9em}
 @media print{body{margin:1cm}}
 """

@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from planmonitor_plugin.__about__ import RESOURCES_DIR, __version__
 from planmonitor_plugin.processing.algorithms.ellipsoidal_area import EllipsoidalAreaAlgorithm
+from planmonitor_plugin.processing.algorithms.site_compliance import SiteComplianceAlgorithm
 from planmonitor_plugin.processing.algorithms.validate_data import ValidateDataAlgorithm
 from planmonitor_plugin.qgis_adapter.i18n import tr
 
@@ -15,7 +16,7 @@ PROVIDER_ID = "planmonitor"
 
 def algorithm_classes() -> list:
     """Every algorithm the provider offers."""
-    return [EllipsoidalAreaAlgorithm, ValidateDataAlgorithm]
+    return [EllipsoidalAreaAlgorithm, ValidateDataAlgorithm, SiteComplianceAlgorithm]
 
 
 class PlanMonitorProvider(QgsProcessingProvider):

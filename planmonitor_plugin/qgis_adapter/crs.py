@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
+from osgeo import osr
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCoordinateTransformContext
 
-from planmonitor_plugin.core.crs import CGCS2000_GEOGRAPHIC, CrsKind, CrsVerdict, classify_crs
+from planmonitor_plugin.core.crs import CGCS2000_GEOGRAPHIC, CGCS2000_KINDS, CrsKind, CrsVerdict, classify_crs
 from planmonitor_plugin.qgis_adapter.i18n import tr
 
 
@@ -37,3 +39,36 @@ def transform_to_cgcs2000(crs: QgsCoordinateReferenceSystem,
                           context: QgsCoordinateTransformContext) -> QgsCoordinateTransform:
     """Transform from a layer CRS to CGCS2000 longitude/latitude (EPSG:4490)."""
     return QgsCoordinateTransform(crs, cgcs2000_geographic(), context)
+
+
+def gauss_kruger_3_degree(longitude: float) -> QgsCoordinateReferenceSystem:
+    """The CGCS2000 3° Gauss–Krüger zone (with zone number, EPSG:4513–4533) containing ``longitude``."""
+    zone = min(max(int(round(longitude / 3.0)), 25), 45)
+    return QgsCoordinateReferenceSystem(f"EPSG:{4488 + zone}")
+
+
+def working_crs(crs: QgsCoordinateReferenceSystem, longitude: float) -> QgsCoordinateReferenceSystem:
+    """The projected CRS overlays run in: the layer's own if it is a projected CGCS2000 CRS (as QGIS's
+    native overlays would use), else the 3° zone at ``longitude``."""
+    verdict = crs_verdict(crs)
+    if verdict.kind in CGCS2000_KINDS and verdict.kind is not CrsKind.CGCS2000_GEOGRAPHIC and not crs.isGeographic():
+        return crs
+    return gauss_kruger_3_degree(longitude)
+
+
+def lonlat_function(crs: QgsCoordinateReferenceSystem):
+    """A vectorised map from (n, 2) coordinates in the CGCS2000 ``crs`` to EPSG:4490 longitude/latitude."""
+    source = osr.SpatialReference()
+    source.ImportFromWkt(crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED))
+    target = osr.SpatialReference()
+    target.ImportFromEPSG(CGCS2000_GEOGRAPHIC)
+    for reference in (source, target):
+        reference.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    transformation = osr.CoordinateTransformation(source, target)
+
+    def to_lonlat(coordinates: np.ndarray) -> np.ndarray:
+        if len(coordinates) == 0:
+            return np.empty((0, 2))
+        return np.asarray(transformation.TransformPoints(np.asarray(coordinates, dtype=float)[:, :2]))[:, :2]
+
+    return to_lonlat

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from qgis.core import (
+    QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsFeatureRequest,
     QgsProviderRegistry,
@@ -147,14 +148,23 @@ def guess_text_encoding(sample: bytes) -> str | None:
     return "unknown"
 
 
-def read_layer(layer: QgsVectorLayer, name: str, transform_context: QgsCoordinateTransformContext,
-               cancelled=lambda: False) -> ReadLayer:
-    """Attributes, lon/lat geometries and field descriptions of a whole layer (read in chunks)."""
-    note = encoding_note(layer)  # first: it may set the encoding the attributes are read with
-    transform = transform_to_cgcs2000(layer.crs(), transform_context) if layer.crs().isValid() else None
+def read_layer(layer, name: str, transform_context: QgsCoordinateTransformContext,
+               cancelled=lambda: False, target_crs=None) -> ReadLayer:
+    """Attributes, geometries and field descriptions of a whole layer or feature source (in chunks).
+
+    Geometries come in CGCS2000 lon/lat (EPSG:4490), or in ``target_crs`` when given.
+    """
+    note = encoding_note(layer) if isinstance(layer, QgsVectorLayer) else None  # first: may set the encoding
+    crs = layer.crs() if isinstance(layer, QgsVectorLayer) else layer.sourceCrs()
+    if not crs.isValid():
+        transform = None
+    elif target_crs is not None:
+        transform = QgsCoordinateTransform(crs, target_crs, transform_context)
+    else:
+        transform = transform_to_cgcs2000(crs, transform_context)
     field_names = layer.fields().names()
     frames, geometries = [], []
-    for chunk in iter_feature_chunks(layer, QgsFeatureRequest()):
+    for chunk in iter_feature_chunks(layer, QgsFeatureRequest(), skip_validity_checks=True):
         if cancelled():
             break
         frames.append(features_to_frame(chunk, field_names))

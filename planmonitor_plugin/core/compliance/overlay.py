@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from planmonitor_plugin.core.area import polygon_areas
+from planmonitor_plugin.core.area import AreaFunction, polygon_areas
 from planmonitor_plugin.core.progress import CancelledCallback, ProgressCallback, Steps, never_cancelled, no_progress
 from planmonitor_plugin.core.validation.spatial import cross_pairs, overlap_geometries, polygonal
 
@@ -30,8 +30,8 @@ PAIR_COLUMNS = ["subject", "constraint", "area_m2"]
 
 
 def overlay_pairs(subjects: np.ndarray, constraints: np.ndarray, tolerance_m2: float = 1.0,
-                  progress: ProgressCallback = no_progress,
-                  cancelled: CancelledCallback = never_cancelled) -> tuple[pd.DataFrame, np.ndarray]:
+                  progress: ProgressCallback = no_progress, cancelled: CancelledCallback = never_cancelled,
+                  area_of: AreaFunction = polygon_areas) -> tuple[pd.DataFrame, np.ndarray]:
     """Pairs of overlapping subject and constraint polygons, with their shared polygons.
 
     Returns a DataFrame with ``subject`` and ``constraint`` (positions in the two
@@ -40,7 +40,9 @@ def overlay_pairs(subjects: np.ndarray, constraints: np.ndarray, tolerance_m2: f
     aligned with its rows.  Only pairs whose area is strictly greater than
     ``tolerance_m2`` are kept; lines and points of touching pairs are dropped.
     Raises :class:`~planmonitor_plugin.core.errors.Cancelled` when ``cancelled()``
-    turns true (checked between chunks).
+    turns true (checked between chunks). ``area_of`` measures the pieces: the default
+    takes lon/lat geometries; :func:`~planmonitor_plugin.core.area.areas_via` takes
+    geometries in a projected working CRS.
     """
     subjects = np.asarray(subjects, dtype=object)
     constraints = np.asarray(constraints, dtype=object)
@@ -59,7 +61,7 @@ def overlay_pairs(subjects: np.ndarray, constraints: np.ndarray, tolerance_m2: f
         chunk = slice(start, start + OVERLAY_CHUNK)
         geometries[chunk] = overlap_geometries(subjects[i[chunk]], constraints[j[chunk]],
                                                a_inside[chunk], b_inside[chunk])
-        areas[chunk] = np.nan_to_num(polygon_areas(geometries[chunk]), nan=0.0)
+        areas[chunk] = np.nan_to_num(area_of(geometries[chunk]), nan=0.0)
         steps.advance()
     keep = areas > tolerance_m2
     return _pairs_frame(i[keep], j[keep], areas[keep]), geometries[keep]
@@ -70,7 +72,8 @@ def _pairs_frame(i: np.ndarray, j: np.ndarray, area: np.ndarray) -> pd.DataFrame
                          "area_m2": area.astype(float)}, columns=PAIR_COLUMNS)
 
 
-def outside_parts(subjects: np.ndarray, zone: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def outside_parts(subjects: np.ndarray, zone: np.ndarray,
+                  area_of: AreaFunction = polygon_areas) -> tuple[np.ndarray, np.ndarray]:
     """Area (m²) and geometry of the part of each subject outside the union of ``zone``.
 
     Subjects that do not meet the zone are entirely outside (their own geometry);
@@ -89,7 +92,7 @@ def outside_parts(subjects: np.ndarray, zone: np.ndarray) -> tuple[np.ndarray, n
         crossing = candidates[~inside]
         if len(crossing):
             outside[crossing] = polygonal(shapely.difference(subjects[crossing], union))
-    areas = np.nan_to_num(polygon_areas(outside), nan=0.0)
+    areas = np.nan_to_num(area_of(outside), nan=0.0)
     areas[~np.isin(np.arange(len(subjects)), present)] = np.nan
     return areas, outside
 

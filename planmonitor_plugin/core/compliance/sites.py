@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from planmonitor_plugin.core.area import polygon_areas
+from planmonitor_plugin.core.area import AreaFunction, polygon_areas
 from planmonitor_plugin.core.code_tables import normalise_codes
 from planmonitor_plugin.core.compliance.overlay import outside_parts, overlay_pairs
 from planmonitor_plugin.core.compliance.rules import (
@@ -85,11 +85,14 @@ class _RuleOutcome:
 
 def check_sites(sites_frame: pd.DataFrame, sites_geometry: np.ndarray, constraints: Mapping[str, Layer],
                 pack: RulePack, progress: ProgressCallback = no_progress,
-                cancelled: CancelledCallback = never_cancelled) -> ComplianceResult:
+                cancelled: CancelledCallback = never_cancelled, area_of: AreaFunction = polygon_areas
+                ) -> ComplianceResult:
     """Check every site against every rule of ``pack`` whose constraint layer is given.
 
     ``constraints`` maps a role id (``ecological_redline`` …) to its attribute
-    frame and lon/lat geometry array.  Invalid geometries are repaired (copies)
+    frame and geometry array, all in one CRS: lon/lat with the default ``area_of``,
+    or a projected working CRS with ``area_of=areas_via(to_lonlat)`` (what QGIS's own
+    overlays do, so long thin sites are cut exactly as they are in QGIS).  Invalid geometries are repaired (copies)
     first.  Rules whose role is missing are skipped (listed in
     ``skipped_rules``, their columns say ``not_checked``).
     """
@@ -102,7 +105,7 @@ def check_sites(sites_frame: pd.DataFrame, sites_geometry: np.ndarray, constrain
         sub_progress = _sub_progress(progress, number, len(pack.rules))
         if rule.constraint_role in constraints:
             outcomes.append(_run_rule(rule, sites_frame, geometry, site_keys, constraints[rule.constraint_role],
-                                      pack, sub_progress, cancelled))
+                                      pack, sub_progress, cancelled, area_of))
         else:
             skipped.append(rule.id)
             outcomes.append(_not_checked(rule, len(geometry), site_keys))
@@ -117,44 +120,45 @@ def _sub_progress(progress: ProgressCallback, number: int, total: int) -> Progre
 
 def _run_rule(rule: ComplianceRule, sites_frame: pd.DataFrame, sites: np.ndarray, site_keys: pd.Series,
               layer: Layer, pack: RulePack, progress: ProgressCallback,
-              cancelled: CancelledCallback) -> _RuleOutcome:
+              cancelled: CancelledCallback, area_of: AreaFunction) -> _RuleOutcome:
     frame, geometry = layer
     geometry = _clean(geometry)
     _check_aligned(frame, geometry, rule.constraint_role)
     if rule.class_filter is not None:
         geometry = _filtered(rule, frame, geometry)
     if rule.predicate == "outside":
-        return _outside_rule(rule, sites, site_keys, geometry)
-    pairs, shared = overlay_pairs(sites, geometry, rule.tolerance_m2, progress, cancelled)
+        return _outside_rule(rule, sites, site_keys, geometry, area_of)
+    pairs, shared = overlay_pairs(sites, geometry, rule.tolerance_m2, progress, cancelled, area_of)
     constraint_keys = _keys(frame, CONSTRAINT_KEY_FIELD).to_numpy(dtype=object)
     if rule.predicate == "overlaps":
-        return _overlaps_rule(rule, sites, site_keys, pairs, shared, constraint_keys)
-    return _compatibility_rule(rule, sites_frame, sites, site_keys, frame, pairs, shared, constraint_keys, pack)
+        return _overlaps_rule(rule, sites, site_keys, pairs, shared, constraint_keys, area_of)
+    return _compatibility_rule(rule, sites_frame, sites, site_keys, frame, pairs, shared, constraint_keys, pack,
+                               area_of)
 
 
 # --------------------------------------------------------------------------- the three predicates
 
 
 def _overlaps_rule(rule: ComplianceRule, sites: np.ndarray, site_keys: pd.Series, pairs: pd.DataFrame,
-                   shared: np.ndarray, constraint_keys: np.ndarray) -> _RuleOutcome:
+                   shared: np.ndarray, constraint_keys: np.ndarray, area_of: AreaFunction) -> _RuleOutcome:
     """A finding for every overlapping pair; the rule's verdict wherever there is one."""
     verdicts = np.full(len(pairs), rule.verdict["finding"], dtype=object)
     conflicts = _conflicts(rule, pairs, site_keys, constraint_keys, verdicts)
-    columns = _area_columns(rule, pairs["subject"].to_numpy(), shared, verdicts, sites)
+    columns = _area_columns(rule, pairs["subject"].to_numpy(), shared, verdicts, sites, area_of)
     return _RuleOutcome(columns, conflicts, shared)
 
 
 def _outside_rule(rule: ComplianceRule, sites: np.ndarray, site_keys: pd.Series,
-                  zone: np.ndarray) -> _RuleOutcome:
+                  zone: np.ndarray, area_of: AreaFunction) -> _RuleOutcome:
     """Inside / outside / straddling the zone; the outside part above tolerance is a finding."""
-    outside_m2, outside = outside_parts(sites, zone)
-    site_m2 = polygon_areas(sites)
+    outside_m2, outside = outside_parts(sites, zone, area_of)
+    site_m2 = area_of(sites)
     finding = outside_m2 > rule.tolerance_m2
     index = np.flatnonzero(finding)
     pairs = pd.DataFrame({"subject": index, "constraint": np.full(len(index), -1), "area_m2": outside_m2[index]})
     verdicts = np.full(len(index), rule.verdict["finding"], dtype=object)
     conflicts = _conflicts(rule, pairs, site_keys, np.empty(0, dtype=object), verdicts)
-    columns = _area_columns(rule, index, outside[index], verdicts, sites, areas=outside_m2[index])
+    columns = _area_columns(rule, index, outside[index], verdicts, sites, area_of, areas=outside_m2[index])
     columns[f"{rule.column}_position"] = _positions(outside_m2, site_m2, rule.tolerance_m2)
     return _RuleOutcome(columns, conflicts, outside[index])
 
@@ -169,7 +173,7 @@ def _positions(outside_m2: np.ndarray, site_m2: np.ndarray, tolerance_m2: float)
 
 def _compatibility_rule(rule: ComplianceRule, sites_frame: pd.DataFrame, sites: np.ndarray,
                         site_keys: pd.Series, frame: pd.DataFrame, pairs: pd.DataFrame, shared: np.ndarray,
-                        constraint_keys: np.ndarray, pack: RulePack) -> _RuleOutcome:
+                        constraint_keys: np.ndarray, pack: RulePack, area_of: AreaFunction) -> _RuleOutcome:
     """Intended use of each site against the planned use of every planned polygon it overlaps."""
     intended = _codes(sites_frame, rule.use_field, len(sites), optional=True)
     planned = _codes(frame, rule.planned_field, len(frame), optional=False)
@@ -184,7 +188,7 @@ def _compatibility_rule(rule: ComplianceRule, sites_frame: pd.DataFrame, sites: 
     conflicts["compatibility"] = results[finding]
     conflicts["intended_code"] = site_codes[finding]
     conflicts["planned_code"] = plan_codes[finding]
-    columns = _area_columns(rule, found["subject"].to_numpy(), shared[finding], verdicts, sites)
+    columns = _area_columns(rule, found["subject"].to_numpy(), shared[finding], verdicts, sites, area_of)
     columns[f"{rule.column}_status"] = _compatibility_status(len(sites), pairs, results, intended)
     no_code = pd.isna(pd.Series(intended, dtype=object)).to_numpy()
     columns[f"{rule.column}_verdict"][no_code] = NOT_CHECKED
@@ -209,10 +213,12 @@ def _compatibility_status(count: int, pairs: pd.DataFrame, results: np.ndarray, 
 
 
 def _area_columns(rule: ComplianceRule, subjects: np.ndarray, geometries: np.ndarray, verdicts: np.ndarray,
-                  sites: np.ndarray, areas: np.ndarray | None = None) -> dict[str, object]:
+                  sites: np.ndarray, area_of: AreaFunction, areas: np.ndarray | None = None) -> dict[str, object]:
     """``<c>_m2/_ha/_mu`` (union of the findings per site) and ``<c>_verdict`` (worst finding)."""
-    m2 = _union_area_per_site(subjects, geometries, len(sites)) if areas is None else _scatter(subjects, areas,
-                                                                                             len(sites))
+    if areas is None:
+        m2 = _union_area_per_site(subjects, geometries, len(sites), area_of)
+    else:
+        m2 = _scatter(subjects, areas, len(sites))
     columns: dict[str, object] = {f"{rule.column}_{unit}": value for unit, value in area_units(m2).items()}
     columns[f"{rule.column}_verdict"] = _worst_per_site(subjects, verdicts, sites)
     return columns
@@ -224,7 +230,8 @@ def _scatter(subjects: np.ndarray, values: np.ndarray, count: int) -> np.ndarray
     return result
 
 
-def _union_area_per_site(subjects: np.ndarray, geometries: np.ndarray, count: int) -> np.ndarray:
+def _union_area_per_site(subjects: np.ndarray, geometries: np.ndarray, count: int,
+                         area_of: AreaFunction) -> np.ndarray:
     """Ellipsoidal area of the union of each site's finding geometries (0 without findings).
 
     Sites with one finding take its area directly; only sites with several are
@@ -235,17 +242,12 @@ def _union_area_per_site(subjects: np.ndarray, geometries: np.ndarray, count: in
         return result
     unique, first, counts = np.unique(subjects, return_index=True, return_counts=True)
     single = counts == 1
-    result[unique[single]] = _areas_or_zero(geometries[first[single]])
+    result[unique[single]] = np.nan_to_num(area_of(geometries[first[single]]), nan=0.0)
     multiple = unique[~single]
     if len(multiple):
         unions = np.array([shapely.union_all(geometries[subjects == s]) for s in multiple], dtype=object)
-        result[multiple] = _areas_or_zero(unions)
+        result[multiple] = np.nan_to_num(area_of(unions), nan=0.0)
     return result
-
-
-def _areas_or_zero(geometries: np.ndarray) -> np.ndarray:
-    """:func:`polygon_areas` with 0 instead of NaN for missing geometries."""
-    return np.nan_to_num(polygon_areas(geometries), nan=0.0)
 
 
 def _worst_per_site(subjects: np.ndarray, verdicts: np.ndarray, sites: np.ndarray) -> np.ndarray:

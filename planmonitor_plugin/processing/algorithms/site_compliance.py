@@ -1,0 +1,212 @@
+"""planmonitor:sitecompliance — 建设项目选址合规性审查 (construction-site compliance)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from planmonitor_plugin.core.area import areas_via
+from planmonitor_plugin.core.errors import PlanMonitorError
+from planmonitor_plugin.processing.algorithms.base import PlanMonitorAlgorithm
+from planmonitor_plugin.qgis_adapter.compliance_report import write_compliance_report
+from planmonitor_plugin.qgis_adapter.conversion import geometries_to_qgis, split_polygons_and_points
+from planmonitor_plugin.qgis_adapter.crs import cgcs2000_geographic, lonlat_function, working_crs
+from planmonitor_plugin.qgis_adapter.i18n import tr
+from planmonitor_plugin.qgis_adapter.layers import read_layer
+
+#: Constraint parameters → layer role (resources/layer_roles.json).
+CONSTRAINTS = (
+    ("ECOLOGICAL_REDLINE", "ecological_redline"),
+    ("BASIC_FARMLAND", "basic_farmland"),
+    ("CURRENT_LAND_USE", "current_land_use"),
+    ("URBAN_BOUNDARY", "urban_boundary"),
+    ("PLANNED_LAND_USE", "planned_land_use"),
+)
+
+
+def qgis_field(name: str, values: pd.Series) -> QgsField:
+    """A double field for numeric result columns, text otherwise."""
+    numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+    return QgsField(name, QVariant.Double if numeric else QVariant.String)
+
+
+def clean(value):
+    """NaN/NA → NULL; numpy scalars → Python."""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return None
+    return value.item() if isinstance(value, np.generic) else value
+
+
+class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
+    """Sites against the ecological red line, farmland, cultivated land, the UDB and the planned use."""
+
+    SITES = "SITES"
+    RULES = "RULES"
+    OUTPUT_SITES = "OUTPUT_SITES"
+    OUTPUT_CONFLICTS = "OUTPUT_CONFLICTS"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+
+    def name(self) -> str:
+        return "sitecompliance"
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("Construction site compliance")
+
+    def group(self) -> str:
+        return tr("Compliance")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "compliance"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "Checks each proposed construction site (XMDM, XMMC, intended use YDYHFLDM) against the ecological red "
+            "line, permanent basic farmland, cultivated land (DLTB 0101/0102/0103), the urban development boundary "
+            "(inside / outside / straddling, with the area outside) and the planned land use (compatibility of the "
+            "intended use with YDYHFLDM under the rule pack). Constraint layers are optional: a rule whose layer "
+            "is not given is reported as not checked. Layers may be in different CRSs; overlays run in the sites' "
+            "projected CGCS2000 CRS (or its 3° zone), as QGIS's own overlays do.\n\n"
+            "Outputs: the sites with a verdict (合规 compliant / 不合规 non-compliant / 需论证 needs "
+            "justification) and per-rule areas in m², 公顷 and 亩; the conflicts as the actual overlap polygons "
+            "with both keys; an HTML report. Slivers below the rule's tolerance (1 m² by default) count as "
+            "touching. All areas are ellipsoidal (CGCS2000). The rule pack (JSON; default bundled) and its version "
+            "are named in the results."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SITES, tr("Construction sites"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        labels = {"ECOLOGICAL_REDLINE": tr("Ecological red line (STBHHX)"),
+                  "BASIC_FARMLAND": tr("Permanent basic farmland (YJJBNTBHTB)"),
+                  "CURRENT_LAND_USE": tr("Current land use (DLTB)"),
+                  "URBAN_BOUNDARY": tr("Urban development boundary (CZKFBJ)"),
+                  "PLANNED_LAND_USE": tr("Planned land use (YDYHGHFQ)")}
+        for parameter, _role in CONSTRAINTS:
+            self.addParameter(QgsProcessingParameterFeatureSource(
+                parameter, labels[parameter], [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.RULES, tr("Rule pack (JSON; empty = bundled default)"), extension="json", optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_SITES, tr("Sites with verdicts"), QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_CONFLICTS, tr("Conflicts"), QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_REPORT, tr("HTML report"), tr("HTML files (*.html)"), optional=True))
+        for name, label in (("SITE_COUNT", tr("Sites")), ("NON_COMPLIANT_COUNT", tr("Non-compliant sites")),
+                            ("NEEDS_JUSTIFICATION_COUNT", tr("Sites needing justification"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+        self.addOutput(QgsProcessingOutputString("RULE_PACK", tr("Rule pack used")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from planmonitor_plugin.core.compliance import check_sites, load_rule_pack
+
+        sites = self.parameterAsSource(parameters, self.SITES, context)
+        if sites is None:
+            raise self.fail(self.invalidSourceError(parameters, self.SITES))
+        try:
+            pack = load_rule_pack(self.parameterAsFile(parameters, self.RULES, context) or None)
+        except PlanMonitorError as exc:
+            raise self.core_error(exc) from exc
+        feedback.setProgressText(tr("Reading layers…"))
+        working = self._working_crs(sites, context)
+        read_sites = read_layer(sites, sites.sourceName(), context.transformContext(), target_crs=working)
+        constraints = {}
+        for parameter, role in CONSTRAINTS:
+            source = self.parameterAsSource(parameters, parameter, context)
+            if source is not None:
+                read = read_layer(source, source.sourceName(), context.transformContext(), feedback.isCanceled,
+                                  target_crs=working)
+                constraints[role] = (read.frame, read.geometry)
+        feedback.setProgress(20)
+        try:
+            result = check_sites(read_sites.frame, read_sites.geometry, constraints, pack,
+                                 progress=lambda p: feedback.setProgress(20 + 0.7 * p), cancelled=feedback.isCanceled,
+                                 area_of=areas_via(lonlat_function(working)))
+        except PlanMonitorError as exc:
+            raise self.core_error(exc) from exc
+        outputs = {self.OUTPUT_SITES: self._write_sites(sites, result, parameters, context),
+                   self.OUTPUT_CONFLICTS: self._write_conflicts(sites, working, result, parameters, context)}
+        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        if report:
+            outputs[self.OUTPUT_REPORT] = write_compliance_report(report, result, sites.sourceName(), datetime.now())
+        verdicts = result.sites["verdict"]
+        outputs.update({"SITE_COUNT": len(verdicts),
+                        "NON_COMPLIANT_COUNT": int((verdicts == "non_compliant").sum()),
+                        "NEEDS_JUSTIFICATION_COUNT": int((verdicts == "needs_justification").sum()),
+                        "RULE_PACK": f"{result.pack_id} {result.pack_version}"})
+        feedback.pushInfo(tr("{sites} sites: {bad} non-compliant, {review} need justification (rule pack {pack}).")
+                          .format(sites=len(verdicts), bad=outputs["NON_COMPLIANT_COUNT"],
+                                  review=outputs["NEEDS_JUSTIFICATION_COUNT"], pack=outputs["RULE_PACK"]))
+        return outputs
+
+    @staticmethod
+    def _working_crs(sites, context):
+        """Overlays run in a projected CGCS2000 CRS, as QGIS's own overlays run in the layer CRS."""
+        extent = sites.sourceExtent()
+        to_lonlat = QgsCoordinateTransform(sites.sourceCrs(), cgcs2000_geographic(), context.transformContext())
+        centre = to_lonlat.transform(extent.center()) if sites.sourceCrs().isValid() else None
+        return working_crs(sites.sourceCrs(), centre.x() if centre else 117.0)
+
+    def _write_sites(self, sites, result, parameters, context):
+        results = result.sites.drop(columns=["site_key"], errors="ignore")
+        fields = QgsFields(sites.fields())
+        for column in results.columns:
+            fields.append(qgis_field(column, results[column]))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_SITES, context, fields, sites.wkbType(),
+                                             sites.sourceCrs())
+        if sink is None:
+            raise self.fail(self.invalidSinkError(parameters, self.OUTPUT_SITES))
+        rows = results.to_dict("records")
+        features = []
+        for row, feature in zip(rows, sites.getFeatures()):  # same order as read_layer
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes(feature.attributes() + [clean(row[c]) for c in results.columns])
+            features.append(out)
+        self._add(sink, features, self.OUTPUT_SITES)
+        return dest_id
+
+    def _write_conflicts(self, sites, working, result, parameters, context):
+        conflicts = result.conflicts
+        fields = QgsFields()
+        for column in conflicts.columns:
+            fields.append(qgis_field(column, conflicts[column]))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_CONFLICTS, context, fields,
+                                             QgsWkbTypes.Type.MultiPolygon, sites.sourceCrs())
+        if sink is None:
+            raise self.fail(self.invalidSinkError(parameters, self.OUTPUT_CONFLICTS))
+        polygons, _points = split_polygons_and_points(np.asarray(result.conflict_geometry, dtype=object))
+        transform = QgsCoordinateTransform(working, sites.sourceCrs(), context.transformContext())
+        features = []
+        for row, geometry in zip(conflicts.to_dict("records"), geometries_to_qgis(polygons)):
+            feature = QgsFeature(fields)
+            if not geometry.isNull():
+                geometry.transform(transform)
+                feature.setGeometry(geometry)
+            feature.setAttributes([clean(row[c]) for c in conflicts.columns])
+            features.append(feature)
+        self._add(sink, features, self.OUTPUT_CONFLICTS)
+        return dest_id
+
+    def _add(self, sink, features, output: str) -> None:
+        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
+            raise self.fail(tr("Could not write the findings to “{output}”: {error}").format(
+                output=output, error=sink.lastError()))
