@@ -3,6 +3,7 @@
 1. generate the sample county (clean and with planted defects) — scripts/make_sample_data.py
 2. validate both (planmonitor:validatedata) and write the HTML reports
 3. compute ellipsoidal areas of the land-use parcels (planmonitor:ellipsoidalarea) and print a table
+4. check the construction sites against the three control lines and the plan (planmonitor:sitecompliance)
 
 Outputs go to build/demo/. Later issues extend this run (compliance → indicators → review package → sync).
 """
@@ -86,6 +87,22 @@ def areas(env: dict, dataset: Path) -> None:
         print(f"Largest difference between the stored TBMJ and the recomputed area: {difference:.4f} m²")
 
 
+def compliance(env: dict, dataset: Path) -> None:
+    banner("4. Construction-site compliance (planmonitor:sitecompliance)")
+    layers = {"SITES": "XMYD", "ECOLOGICAL_REDLINE": "STBHHX", "BASIC_FARMLAND": "YJJBNTBHTB",
+              "CURRENT_LAND_USE": "DLTB", "URBAN_BOUNDARY": "CZKFBJ", "PLANNED_LAND_USE": "YDYHGHFQ"}
+    sites_out, report = OUT / "项目选址_审查.gpkg", OUT / "reports" / "选址合规性审查报告.html"
+    result = run_algorithm("planmonitor:sitecompliance", {
+        **{k: f"{dataset}|layername={v}" for k, v in layers.items()}, "OUTPUT_SITES": str(sites_out),
+        "OUTPUT_CONFLICTS": str(OUT / "选址冲突.gpkg"), "OUTPUT_REPORT": str(report)}, env)["results"]
+    print(f"{result['SITE_COUNT']} sites: {result['NON_COMPLIANT_COUNT']} non-compliant, "
+          f"{result['NEEDS_JUSTIFICATION_COUNT']} need justification (rule pack {result['RULE_PACK']}) "
+          f"→ {report.relative_to(ROOT)}")
+    table = read_table(sites_out)[["XMDM", "XMMC", "verdict_zh", "redline_ha", "farmland_ha", "cultivated_ha",
+                                   "udb_outside_position", "planned_use_status"]]
+    print(table.head(10).to_string(index=False))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--parcels", type=int, default=2000)
@@ -101,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     manifest = json.loads((data / "defects_manifest.json").read_text(encoding="utf-8"))
     print(f"Planted defects in the manifest: {len(manifest['defects'])}")
     areas(env, clean)
+    compliance(env, clean)
     banner("Done: outputs in build/demo/")
     return 0
 
