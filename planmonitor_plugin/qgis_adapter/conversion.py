@@ -77,6 +77,13 @@ def _is_qnull(value) -> bool:
     return bool(is_null()) if callable(is_null) and type(value).__name__ == "QVariant" else False
 
 
+def to_qgis_value(value):
+    """A pandas/numpy cell as a QGIS attribute: NaN and NA become NULL, numpy scalars plain Python."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def geometries_to_qgis(geometries: np.ndarray) -> list[QgsGeometry]:
     """Shapely geometries → QgsGeometry (None → null geometry)."""
     result = []

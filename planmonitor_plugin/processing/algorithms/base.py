@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsFeatureSink, QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
 from planmonitor_plugin.__about__ import RESOURCES_DIR
@@ -29,6 +29,12 @@ class PlanMonitorAlgorithm(QgsProcessingAlgorithm):
         if exc is not None:
             error.__cause__ = exc
         return error
+
+    def write(self, sink, features: list, output: str) -> None:
+        """Add features to a sink; a failed write stops the algorithm with the reason — never silently short."""
+        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
+            raise self.fail(tr("Could not write the findings to “{output}”: {error}").format(
+                output=output, error=sink.lastError()))
 
     def core_error(self, exc: PlanMonitorError) -> QgsProcessingException:
         if isinstance(exc, Cancelled):

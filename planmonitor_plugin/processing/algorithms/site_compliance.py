@@ -9,7 +9,6 @@ import pandas as pd
 from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -27,7 +26,7 @@ from planmonitor_plugin.core.area import areas_via
 from planmonitor_plugin.core.errors import PlanMonitorError
 from planmonitor_plugin.processing.algorithms.base import PlanMonitorAlgorithm
 from planmonitor_plugin.qgis_adapter.compliance_report import write_compliance_report
-from planmonitor_plugin.qgis_adapter.conversion import geometries_to_qgis, split_polygons_and_points
+from planmonitor_plugin.qgis_adapter.conversion import geometries_to_qgis, split_polygons_and_points, to_qgis_value
 from planmonitor_plugin.qgis_adapter.crs import cgcs2000_geographic, lonlat_function, working_crs
 from planmonitor_plugin.qgis_adapter.i18n import tr
 from planmonitor_plugin.qgis_adapter.layers import read_layer
@@ -46,13 +45,6 @@ def qgis_field(name: str, values: pd.Series) -> QgsField:
     """A double field for numeric result columns, text otherwise."""
     numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
     return QgsField(name, QVariant.Double if numeric else QVariant.String)
-
-
-def clean(value):
-    """NaN/NA → NULL; numpy scalars → Python."""
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
-        return None
-    return value.item() if isinstance(value, np.generic) else value
 
 
 class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
@@ -179,9 +171,9 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
         for row, feature in zip(rows, sites.getFeatures()):  # same order as read_layer
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
-            out.setAttributes(feature.attributes() + [clean(row[c]) for c in results.columns])
+            out.setAttributes(feature.attributes() + [to_qgis_value(row[c]) for c in results.columns])
             features.append(out)
-        self._add(sink, features, self.OUTPUT_SITES)
+        self.write(sink, features, self.OUTPUT_SITES)
         return dest_id
 
     def _write_conflicts(self, sites, working, result, parameters, context):
@@ -201,12 +193,7 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
             if not geometry.isNull():
                 geometry.transform(transform)
                 feature.setGeometry(geometry)
-            feature.setAttributes([clean(row[c]) for c in conflicts.columns])
+            feature.setAttributes([to_qgis_value(row[c]) for c in conflicts.columns])
             features.append(feature)
-        self._add(sink, features, self.OUTPUT_CONFLICTS)
+        self.write(sink, features, self.OUTPUT_CONFLICTS)
         return dest_id
-
-    def _add(self, sink, features, output: str) -> None:
-        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
-            raise self.fail(tr("Could not write the findings to “{output}”: {error}").format(
-                output=output, error=sink.lastError()))

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -27,7 +26,7 @@ from qgis.PyQt.QtCore import QVariant
 from planmonitor_plugin.core.errors import PlanMonitorError
 from planmonitor_plugin.core.roles import detect_role, load_roles
 from planmonitor_plugin.processing.algorithms.base import PlanMonitorAlgorithm
-from planmonitor_plugin.qgis_adapter.conversion import geometries_to_qgis, split_polygons_and_points
+from planmonitor_plugin.qgis_adapter.conversion import geometries_to_qgis, split_polygons_and_points, to_qgis_value
 from planmonitor_plugin.qgis_adapter.crs import cgcs2000_geographic
 from planmonitor_plugin.qgis_adapter.i18n import qgis_locale, tr
 from planmonitor_plugin.qgis_adapter.layers import layers_in_dataset, read_layer
@@ -236,11 +235,8 @@ class ValidateDataAlgorithm(PlanMonitorAlgorithm):
                 geometry.transform(transform)
                 feature.setGeometry(geometry)
             (point_features if point else polygon_features).append(feature)
-        for sink, features, name in ((errors, polygon_features, self.OUTPUT_ERRORS),
-                                     (points, point_features, self.OUTPUT_POINTS)):
-            if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
-                raise self.fail(tr("Could not write the findings to “{output}”: {error}").format(
-                    output=name, error=sink.lastError()))
+        self.write(errors, polygon_features, self.OUTPUT_ERRORS)
+        self.write(points, point_features, self.OUTPUT_POINTS)
         return {self.OUTPUT_ERRORS: errors_id, self.OUTPUT_POINTS: points_id}
 
     def _write_summary(self, result, parameters, context):
@@ -257,19 +253,12 @@ class ValidateDataAlgorithm(PlanMonitorAlgorithm):
             feature = QgsFeature(fields)
             feature.setAttributes([record["layer"], record["rule_id"], record["severity"], int(record["count"])])
             rows.append(feature)
-        if not sink.addFeatures(rows, QgsFeatureSink.Flag.FastInsert):
-            raise self.fail(tr("Could not write the findings to “{output}”: {error}").format(
-                output=self.OUTPUT_SUMMARY, error=sink.lastError()))
+        self.write(sink, rows, self.OUTPUT_SUMMARY)
         return dest_id
 
 
 def _finding_attributes(record: dict, use_chinese: bool) -> list:
-    def clean(value):
-        return None if value is None or (isinstance(value, float) and value != value) else value
-
-    fid = record.get("fid")
-    return [record["rule_id"], record["severity"], record["layer"], record["feature_key"],
-            None if fid is None or str(fid) == "<NA>" else int(fid),
-            record["message_zh"] if use_chinese else record["message_en"], record["message_zh"],
-            record["message_en"], clean(record["value"]), record["value_unit"], record["other_layer"],
-            record["other_key"]]
+    values = [record["rule_id"], record["severity"], record["layer"], record["feature_key"], record.get("fid"),
+              record["message_zh"] if use_chinese else record["message_en"], record["message_zh"],
+              record["message_en"], record["value"], record["value_unit"], record["other_layer"], record["other_key"]]
+    return [to_qgis_value(value) for value in values]
