@@ -149,10 +149,13 @@ def guess_text_encoding(sample: bytes) -> str | None:
 
 
 def read_layer(layer, name: str, transform_context: QgsCoordinateTransformContext,
-               cancelled=lambda: False, target_crs=None) -> ReadLayer:
-    """Attributes, geometries and field descriptions of a whole layer or feature source (in chunks).
+               cancelled=lambda: False, target_crs=None, near=None) -> ReadLayer:
+    """Attributes, geometries and field descriptions of a layer or feature source (in chunks).
 
     Geometries come in CGCS2000 lon/lat (EPSG:4490), or in ``target_crs`` when given.
+    ``near`` (rectangles in the layer's CRS) reads only the features whose bounding boxes
+    meet one of them, through the provider's spatial index — e.g. the land-use parcels
+    around a few construction sites instead of the whole county.
     """
     note = encoding_note(layer) if isinstance(layer, QgsVectorLayer) else None  # first: may set the encoding
     crs = layer.crs() if isinstance(layer, QgsVectorLayer) else layer.sourceCrs()
@@ -163,8 +166,9 @@ def read_layer(layer, name: str, transform_context: QgsCoordinateTransformContex
     else:
         transform = transform_to_cgcs2000(crs, transform_context)
     field_names = layer.fields().names()
+    request = QgsFeatureRequest() if near is None else QgsFeatureRequest().setFilterFids(feature_ids_near(layer, near))
     frames, geometries = [], []
-    for chunk in iter_feature_chunks(layer, QgsFeatureRequest(), skip_validity_checks=True):
+    for chunk in iter_feature_chunks(layer, request, skip_validity_checks=True):
         if cancelled():
             break
         frames.append(features_to_frame(chunk, field_names))
@@ -172,3 +176,13 @@ def read_layer(layer, name: str, transform_context: QgsCoordinateTransformContex
     frame = pd.concat(frames) if frames else pd.DataFrame(columns=field_names)
     geometry = np.concatenate(geometries) if geometries else np.empty(0, dtype=object)
     return ReadLayer(name, layer, frame, geometry, field_descriptions(layer), note)
+
+
+def feature_ids_near(layer, rectangles) -> list[int]:
+    """Ids of the features whose bounding boxes meet any of ``rectangles`` (layer CRS), via the spatial index."""
+    ids: set[int] = set()
+    for rectangle in rectangles:
+        request = QgsFeatureRequest().setFilterRect(rectangle).setNoAttributes()
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        ids.update(feature.id() for feature in layer.getFeatures(request))
+    return sorted(ids)

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import numpy as np
 import pandas as pd
+import shapely
 from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
@@ -18,6 +19,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsRectangle,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -120,12 +122,15 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
         feedback.setProgressText(tr("Reading layers…"))
         working = self._working_crs(sites, context)
         read_sites = read_layer(sites, sites.sourceName(), context.transformContext(), target_crs=working)
+        site_boxes = shapely.bounds(read_sites.geometry)
+        site_boxes = site_boxes[~np.isnan(site_boxes).any(axis=1)]
         constraints = {}
         for parameter, role in CONSTRAINTS:
             source = self.parameterAsSource(parameters, parameter, context)
             if source is not None:
+                near = self._rectangles_in(site_boxes, working, source.sourceCrs(), context)
                 read = read_layer(source, source.sourceName(), context.transformContext(), feedback.isCanceled,
-                                  target_crs=working)
+                                  target_crs=working, near=near)
                 constraints[role] = (read.frame, read.geometry)
         feedback.setProgress(20)
         try:
@@ -148,6 +153,16 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
                           .format(sites=len(verdicts), bad=outputs["NON_COMPLIANT_COUNT"],
                                   review=outputs["NEEDS_JUSTIFICATION_COUNT"], pack=outputs["RULE_PACK"]))
         return outputs
+
+    @staticmethod
+    def _rectangles_in(boxes, working, crs, context) -> list:
+        """The sites' bounding boxes (working CRS, grown by 1 m) as rectangles in a constraint layer's CRS."""
+        transform = QgsCoordinateTransform(working, crs, context.transformContext())
+        rectangles = []
+        for xmin, ymin, xmax, ymax in boxes:
+            rectangle = QgsRectangle(xmin - 1.0, ymin - 1.0, xmax + 1.0, ymax + 1.0)
+            rectangles.append(transform.transformBoundingBox(rectangle) if crs.isValid() else rectangle)
+        return rectangles
 
     @staticmethod
     def _working_crs(sites, context):
