@@ -28,7 +28,6 @@ def build_model():
         QgsProcessingModelChildAlgorithm,
         QgsProcessingModelChildDependency,
         QgsProcessingModelChildParameterSource,
-        QgsProcessingModelOutput,
         QgsProcessingModelParameter,
         QgsProcessingParameterFile,
     )
