@@ -57,7 +57,7 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>坐标参考系</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="35" />
+      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="64" />
       <source>Cancelled by the user.</source>
       <translation>用户已取消。</translation>
     </message>
@@ -72,12 +72,12 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>检查项</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="185" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="184" />
       <source>Checking…</source>
       <translation>正在检查…</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="80" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="74" />
       <source>Checks each proposed construction site (XMDM, XMMC, intended use YDYHFLDM) against the ecological red line, permanent basic farmland, cultivated land (DLTB 0101/0102/0103), the urban development boundary (inside / outside / straddling, with the area outside) and the planned land use (compatibility of the intended use with YDYHFLDM under the rule pack). Constraint layers are optional: a rule whose layer is not given is reported as not checked. Layers may be in different CRSs; overlays run in the sites' projected CGCS2000 CRS (or its 3° zone), as QGIS's own overlays do.
 
 Outputs: the sites with a verdict (合规 compliant / 不合规 non-compliant / 需论证 needs justification) and per-rule areas in m², 公顷 and 亩; the conflicts as the actual overlap polygons with both keys; an HTML report. Slivers below the rule's tolerance (1 m² by default) count as touching. All areas are ellipsoidal (CGCS2000). The rule pack (JSON; default bundled) and its version are named in the results.</source>
@@ -86,7 +86,7 @@ Outputs: the sites with a verdict (合规 compliant / 不合规 non-compliant / 
 输出：带审查结论（合规 / 不合规 / 需论证）及各规则面积（平方米、公顷、亩）的项目选址图层；以实际重叠多边形表示的冲突图层，含双方编号；HTML 报告。小于规则容差（默认 1 平方米）的碎片视为相接。所有面积均为 CGCS2000 椭球面积。结果中注明所用规则包（JSON，默认使用内置规则包）及其版本。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="90" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="89" />
       <source>Checks planning and survey layers before they are used: required fields, types and lengths; codes against the code tables (三调 DLBM, 用地用海 YDYHFLDM, planning zones); null, empty and invalid geometries; CRS (CGCS2000 expected); duplicate keys (BSM …); overlaps and gaps within layers that must form a coverage; conflicts between the three control lines (三线冲突); stored area fields against the ellipsoidal area.
 
 Inputs: layers, and/or a GeoPackage / File GDB, and/or a folder of Shapefiles. Each layer's role (DLTB, YJJBNTBHTB, STBHHX, CZKFBJ …) is detected from its name and fields; override with “layer=role;…” (roles: current_land_use, basic_farmland, ecological_redline, urban_boundary, planning_zones, planned_land_use, admin_units, change_patches, project_sites). Rule set: a JSON file (default: the bundled one) that enables checks and sets severities and tolerances.
@@ -109,7 +109,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>代码不在代码表中</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="74" />
+      <location filename="../planmonitor_plugin/processing/algorithms/convert_land_use.py" line="42" />
       <source>Compliance</source>
       <translation>合规性审查</translation>
     </message>
@@ -119,7 +119,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>控制线之间冲突（三线冲突）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="110" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="104" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -129,7 +129,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>约束要素</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="71" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="65" />
       <source>Construction site compliance</source>
       <translation>建设项目选址合规性审查</translation>
     </message>
@@ -139,12 +139,22 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>建设项目选址合规性审查报告</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="96" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="90" />
       <source>Construction sites</source>
       <translation>建设项目选址</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="211" />
+      <location filename="../planmonitor_plugin/processing/algorithms/convert_land_use.py" line="39" />
+      <source>Convert survey classes to planning classes (基数转换)</source>
+      <translation>基数转换（三调地类转用地用海分类）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/convert_land_use.py" line="48" />
+      <source>Converts the 三调 land class (DLBM) of every parcel to the 2023 用地用海 class through the bundled crosswalk (resources/code_tables/sandiao_to_ydyh.csv). Adds YDYHFLDM and YDYHFLMC where the class maps to exactly one planning class; ZHZT, the conversion status: mapped, needs_subdivision (one 三调 class, several planning classes — to be decided in review, never guessed), unknown (code not in the table) or empty; HXDM, the candidate codes of ambiguous classes; YJDM, the level-1 class they share. Filter on ZHZT = 'needs_subdivision' to get the review queue.</source>
+      <translation>按内置对照表（resources/code_tables/sandiao_to_ydyh.csv）将每个图斑的三调地类（DLBM）转换为 2023 版用地用海分类。一对一时填写 YDYHFLDM 和 YDYHFLMC；ZHZT 为转换状态：mapped（已转换）、needs_subdivision（一个三调地类对应多个用地用海分类，须在审查中确定，绝不猜测）、unknown（代码不在对照表中）或 empty（无代码）；HXDM 为待细分地类的候选代码；YJDM 为其共同的一级类。按 ZHZT = 'needs_subdivision' 筛选即得待审查清单。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="59" />
       <source>Could not write the findings to “{output}”: {error}</source>
       <translation>无法将检查结果写入“{output}”：{error}</translation>
     </message>
@@ -159,12 +169,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="99" />
+      <location filename="../planmonitor_plugin/processing/algorithms/convert_land_use.py" line="59" />
       <source>Current land use (DLTB)</source>
       <translation>现状地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="81" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="80" />
       <source>Data quality</source>
       <translation>数据质量</translation>
     </message>
@@ -174,7 +184,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>主键重复</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="97" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="91" />
       <source>Ecological red line (STBHHX)</source>
       <translation>生态保护红线（STBHHX）</translation>
     </message>
@@ -194,12 +204,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="121" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="120" />
       <source>Error points</source>
       <translation>错误点</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="119" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="118" />
       <source>Errors</source>
       <translation>错误</translation>
     </message>
@@ -254,9 +264,9 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>字段类型错误</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="149" />
-      <source>Field “{name}” exists in the input; its values are replaced by the ellipsoidal area.</source>
-      <translation>输入图层已有字段“{name}”，其值将被椭球面积替换。</translation>
+      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="44" />
+      <source>Field “{name}” exists in the input; its values are replaced.</source>
+      <translation>输入图层已有字段“{name}”，其值将被替换。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="88" />
@@ -264,7 +274,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>检查结果</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="112" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="111" />
       <source>Folder of Shapefiles or a File GDB</source>
       <translation>Shapefile 文件夹或 File GDB</translation>
     </message>
@@ -279,22 +289,22 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>生成时间</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="110" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="109" />
       <source>GeoPackage (all its layers)</source>
       <translation>GeoPackage（全部图层）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="138" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="137" />
       <source>Give at least one layer, a GeoPackage or a folder to check.</source>
       <translation>请至少指定一个图层、一个 GeoPackage 或一个文件夹进行检查。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="112" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="106" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="112" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="106" />
       <source>HTML report</source>
       <translation>HTML 报告</translation>
     </message>
@@ -349,7 +359,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>已检查的图层</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="108" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="107" />
       <source>Layers to check</source>
       <translation>待检查图层</translation>
     </message>
@@ -379,7 +389,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>未发现问题。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="113" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="107" />
       <source>Non-compliant sites</source>
       <translation>不合规项目数</translation>
     </message>
@@ -394,7 +404,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>要素数量</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="127" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="126" />
       <source>Number of layers checked</source>
       <translation>已检查图层数</translation>
     </message>
@@ -404,7 +414,32 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>图层内重叠</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="98" />
+      <location filename="../planmonitor_plugin/processing/algorithms/convert_land_use.py" line="65" />
+      <source>Parcels converted</source>
+      <translation>已转换图斑数</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/convert_land_use.py" line="65" />
+      <source>Parcels needing subdivision</source>
+      <translation>待细分图斑数</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/convert_land_use.py" line="64" />
+      <source>Parcels with planning classes</source>
+      <translation>带用地用海分类的图斑</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/convert_land_use.py" line="66" />
+      <source>Parcels with unknown codes</source>
+      <translation>代码未知的图斑数</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/convert_land_use.py" line="66" />
+      <source>Parcels without a code</source>
+      <translation>无地类代码的图斑数</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="92" />
       <source>Permanent basic farmland (YJJBNTBHTB)</source>
       <translation>永久基本农田（YJJBNTBHTB）</translation>
     </message>
@@ -419,12 +454,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>规划实施监测插件需要 Python 包 {names}，其算法暂不可用。请在 OSGeo4W Shell（Windows）或终端中运行：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/provider.py" line="32" />
+      <location filename="../planmonitor_plugin/processing/provider.py" line="33" />
       <source>PlanMonitor – territorial spatial plan monitoring</source>
       <translation>规划实施监测 – 国土空间规划实施监测</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="101" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="95" />
       <source>Planned land use (YDYHGHFQ)</source>
       <translation>规划用地用海（YDYHGHFQ）</translation>
     </message>
@@ -439,12 +474,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>面图层</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="128" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="122" />
       <source>Reading layers…</source>
       <translation>正在读取图层…</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="179" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="178" />
       <source>Reading {layer}…</source>
       <translation>正在读取 {layer}…</translation>
     </message>
@@ -464,12 +499,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="52" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="51" />
       <source>Role override “{item}” is not “layer=role” with a known role ({roles}).</source>
       <translation>角色覆盖“{item}”不符合“layer=role”格式，或角色未知（可用角色：{roles}）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="115" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="114" />
       <source>Role overrides (layer=role;…)</source>
       <translation>角色覆盖（layer=role;…）</translation>
     </message>
@@ -489,12 +524,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>规则包</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="106" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="100" />
       <source>Rule pack (JSON; empty = bundled default)</source>
       <translation>规则包（JSON；留空则使用内置默认规则包）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="116" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="110" />
       <source>Rule pack used</source>
       <translation>所用规则包</translation>
     </message>
@@ -504,7 +539,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>规则集</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="117" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="116" />
       <source>Rule set (JSON; empty = bundled default)</source>
       <translation>规则集（JSON；留空则使用内置默认规则集）</translation>
     </message>
@@ -534,17 +569,17 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="113" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="107" />
       <source>Sites</source>
       <translation>项目选址</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="114" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="108" />
       <source>Sites needing justification</source>
       <translation>需论证项目数</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="108" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="102" />
       <source>Sites with verdicts</source>
       <translation>带审查结论的项目选址</translation>
     </message>
@@ -554,7 +589,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>软件</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="123" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="122" />
       <source>Summary</source>
       <translation>汇总</translation>
     </message>
@@ -562,6 +597,11 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="23" />
       <source>Text encoding uncertain</source>
       <translation>文本编码不确定</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/convert_land_use.py" line="76" />
+      <source>The layer has no field “{field}”: choose the field holding the 三调 land class code.</source>
+      <translation>图层中没有字段“{field}”：请选择存放三调地类代码的字段。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="105" />
@@ -584,12 +624,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>总面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="100" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="94" />
       <source>Urban development boundary (CZKFBJ)</source>
       <translation>城镇开发边界（CZKFBJ）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="78" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="77" />
       <source>Validate planning data</source>
       <translation>规划数据质检</translation>
     </message>
@@ -599,7 +639,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>结论</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="126" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="125" />
       <source>Warnings</source>
       <translation>警告</translation>
     </message>
@@ -659,7 +699,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>未识别</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="87" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="86" />
       <source>quality,validation,topology,overlap,gap,三线冲突,质检,DLTB</source>
       <translation>quality,validation,topology,overlap,gap,质量,质检,数据质检,拓扑,重叠,缝隙,三线冲突,国土空间规划,DLTB</translation>
     </message>
@@ -669,22 +709,22 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="199" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="184" />
       <source>{count} features have invalid geometries; their areas follow the rings as drawn — repair them to be sure (feature ids: {ids}).</source>
       <translation>{count} 个要素几何无效，其面积按现有边界环计算——请修复后再确认（要素编号：{ids}）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="196" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="181" />
       <source>{count} features have no geometry; their areas are NULL (feature ids: {ids}).</source>
       <translation>{count} 个要素没有几何，其面积为空值（要素编号：{ids}）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="202" />
+      <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="187" />
       <source>{count} features, total area {m2:.2f} m² = {ha:.4f} 公顷 = {mu:.4f} 亩.</source>
       <translation>共 {count} 个要素，总面积 {m2:.2f} 平方米 = {ha:.4f} 公顷 = {mu:.4f} 亩。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="200" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="199" />
       <source>{errors} errors and {warnings} warnings in {layers} layers (rule set {rules} {version}).</source>
       <translation>在 {layers} 个图层中发现 {errors} 个错误和 {warnings} 个警告（规则集 {rules} {version}）。</translation>
     </message>
@@ -694,22 +734,27 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>{errors} 个错误，{warnings} 个警告</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="158" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="157" />
       <source>{layer}: role not recognised — only generic checks run; give it with “{layer}=role”.</source>
       <translation>{layer}：未识别出角色，仅运行通用检查；请用“{layer}=role”指定角色。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="156" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="155" />
       <source>{layer}: role {role} (detected)</source>
       <translation>{layer}：角色 {role}（自动识别）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="151" />
+      <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="150" />
       <source>{layer}: role {role} (given)</source>
       <translation>{layer}：角色 {role}（指定）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="155" />
+      <location filename="../planmonitor_plugin/processing/algorithms/convert_land_use.py" line="102" />
+      <source>{mapped} parcels converted, {ambiguous} need subdivision (ZHZT = needs_subdivision), {unknown} have unknown codes, {empty} have no code.</source>
+      <translation>{mapped} 个图斑已转换，{ambiguous} 个待细分（ZHZT = needs_subdivision），{unknown} 个代码未知，{empty} 个无地类代码。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="152" />
       <source>{sites} sites: {bad} non-compliant, {review} need justification (rule pack {pack}).</source>
       <translation>共 {sites} 个项目选址：{bad} 个不合规，{review} 个需论证（规则包 {pack}）。</translation>
     </message>
@@ -722,6 +767,11 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="83" />
       <source>“{path}” holds no vector layer QGIS can read.</source>
       <translation>“{path}”中没有 QGIS 可读取的矢量图层。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/convert_land_use.py" line="62" />
+      <source>三调 land class field</source>
+      <translation>三调地类代码字段</translation>
     </message>
   </context>
 </TS>

@@ -101,6 +101,11 @@ def compliance(env: dict, dataset: Path) -> None:
     table = read_table(sites_out)[["XMDM", "XMMC", "verdict_zh", "redline_ha", "farmland_ha", "cultivated_ha",
                                    "udb_outside_position", "planned_use_status"]]
     print(table.head(10).to_string(index=False))
+    converted = run_algorithm("planmonitor:convertlanduse", {
+        "INPUT": f"{dataset}|layername=DLTB", "OUTPUT": str(OUT / "基数转换.gpkg")}, env)["results"]
+    print(f"基数转换 (planmonitor:convertlanduse): {converted['MAPPED_COUNT']} parcels converted, "
+          f"{converted['NEEDS_SUBDIVISION_COUNT']} need subdivision (review queue), "
+          f"{converted['UNKNOWN_COUNT']} unknown codes")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsFeatureSink, QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsFeatureSink, QgsFields, QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
 from planmonitor_plugin.__about__ import RESOURCES_DIR
@@ -29,6 +29,29 @@ class PlanMonitorAlgorithm(QgsProcessingAlgorithm):
         if exc is not None:
             error.__cause__ = exc
         return error
+
+    @staticmethod
+    def fields_with(input_fields, new_fields: list, feedback) -> tuple[QgsFields, dict[str, int]]:
+        """Input fields plus ``new_fields``; a same-named input field is replaced, with a warning.
+
+        Returns the fields and the position of each new field by name.
+        """
+        fields = QgsFields(input_fields)
+        positions = {}
+        for field in new_fields:
+            existing = fields.lookupField(field.name())
+            if existing >= 0:
+                feedback.pushWarning(tr("Field “{name}” exists in the input; its values are replaced.")
+                                     .format(name=field.name()))
+                replaced = QgsFields()
+                for index, old in enumerate(fields):
+                    replaced.append(field if index == existing else old)
+                fields = replaced
+                positions[field.name()] = existing
+            else:
+                fields.append(field)
+                positions[field.name()] = fields.count() - 1
+        return fields, positions
 
     def write(self, sink, features: list, output: str) -> None:
         """Add features to a sink; a failed write stops the algorithm with the reason — never silently short."""

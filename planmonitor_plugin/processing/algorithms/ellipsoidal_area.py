@@ -137,26 +137,11 @@ class EllipsoidalAreaAlgorithm(PlanMonitorAlgorithm):
         if verdict.severity != "ok":
             feedback.pushWarning(message + " " + tr("Areas are computed after converting to CGCS2000."))
 
-    @staticmethod
-    def _output_fields(input_fields, names: dict[str, str], feedback) -> tuple[QgsFields, dict[str, int]]:
-        """Input fields plus the area fields (replacing same-named input fields)."""
-        fields = QgsFields(input_fields)
-        positions = {}
-        for _parameter, unit, _default, decimals in AREA_FIELDS:
-            field = QgsField(names[unit], QVariant.Double, "double", 20, decimals)
-            existing = fields.lookupField(names[unit])
-            if existing >= 0:
-                feedback.pushWarning(tr("Field “{name}” exists in the input; its values are replaced by the "
-                                        "ellipsoidal area.").format(name=names[unit]))
-                replaced = QgsFields()
-                for index, old in enumerate(fields):
-                    replaced.append(field if index == existing else old)
-                fields = replaced
-                positions[unit] = existing
-            else:
-                fields.append(field)
-                positions[unit] = fields.count() - 1
-        return fields, positions
+    def _output_fields(self, input_fields, names: dict[str, str], feedback) -> tuple[QgsFields, dict[str, int]]:
+        """Input fields plus the three area fields; positions by unit (m2, ha, mu)."""
+        new = [QgsField(names[unit], QVariant.Double, "double", 20, decimals) for _p, unit, _d, decimals in AREA_FIELDS]
+        fields, by_name = self.fields_with(input_fields, new, feedback)
+        return fields, {unit: by_name[names[unit]] for _p, unit, _d, _decimals in AREA_FIELDS}
 
     @staticmethod
     def _measure_chunk(features, transform, positions: dict[str, int], stats: _AreaStats) -> None:
