@@ -22,6 +22,11 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
 输出：带面积字段的图层，以及要素数量、空几何与无效几何数量和各单位的总面积。</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="59" />
+      <source>Approved land (批准用地), optional</source>
+      <translation>批准用地（可选）</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="34" />
       <source>Area (亩)</source>
       <translation>面积（亩）</translation>
@@ -67,6 +72,11 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>无法打开“{uri}”：文件已损坏或不是矢量数据集。</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="49" />
+      <source>Change patches (JCTB)</source>
+      <translation>监测图斑（JCTB）</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="75" />
       <source>Check</source>
       <translation>检查项</translation>
@@ -77,7 +87,7 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>正在检查…</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="74" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="75" />
       <source>Checks each proposed construction site (XMDM, XMMC, intended use YDYHFLDM) against the ecological red line, permanent basic farmland, cultivated land (DLTB 0101/0102/0103), the urban development boundary (inside / outside / straddling, with the area outside) and the planned land use (compatibility of the intended use with YDYHFLDM under the rule pack). Constraint layers are optional: a rule whose layer is not given is reported as not checked. Layers may be in different CRSs; overlays run in the sites' projected CGCS2000 CRS (or its 3° zone), as QGIS's own overlays do.
 
 Outputs: the sites with a verdict (合规 compliant / 不合规 non-compliant / 需论证 needs justification) and per-rule areas in m², 公顷 and 亩; the conflicts as the actual overlap polygons with both keys; an HTML report. Slivers below the rule's tolerance (1 m² by default) count as touching. All areas are ellipsoidal (CGCS2000). The rule pack (JSON; default bundled) and its version are named in the results.</source>
@@ -119,7 +129,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>控制线之间冲突（三线冲突）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="104" />
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="66" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -129,7 +139,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>约束要素</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="65" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="66" />
       <source>Construction site compliance</source>
       <translation>建设项目选址合规性审查</translation>
     </message>
@@ -139,7 +149,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>建设项目选址合规性审查报告</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="90" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="91" />
       <source>Construction sites</source>
       <translation>建设项目选址</translation>
     </message>
@@ -184,7 +194,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>主键重复</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="91" />
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="50" />
       <source>Ecological red line (STBHHX)</source>
       <translation>生态保护红线（STBHHX）</translation>
     </message>
@@ -299,12 +309,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>请至少指定一个图层、一个 GeoPackage 或一个文件夹进行检查。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="106" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="107" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="106" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="107" />
       <source>HTML report</source>
       <translation>HTML 报告</translation>
     </message>
@@ -389,7 +399,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>未发现问题。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="107" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="108" />
       <source>Non-compliant sites</source>
       <translation>不合规项目数</translation>
     </message>
@@ -439,7 +449,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>无地类代码的图斑数</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="92" />
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="67" />
+      <source>Patches</source>
+      <translation>图斑数</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="51" />
       <source>Permanent basic farmland (YJJBNTBHTB)</source>
       <translation>永久基本农田（YJJBNTBHTB）</translation>
     </message>
@@ -454,12 +469,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>规划实施监测插件需要 Python 包 {names}，其算法暂不可用。请在 OSGeo4W Shell（Windows）或终端中运行：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/provider.py" line="33" />
+      <location filename="../planmonitor_plugin/processing/provider.py" line="35" />
       <source>PlanMonitor – territorial spatial plan monitoring</source>
       <translation>规划实施监测 – 国土空间规划实施监测</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="95" />
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="54" />
       <source>Planned land use (YDYHGHFQ)</source>
       <translation>规划用地用海（YDYHGHFQ）</translation>
     </message>
@@ -474,7 +489,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>面图层</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="122" />
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="81" />
       <source>Reading layers…</source>
       <translation>正在读取图层…</translation>
     </message>
@@ -524,12 +539,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>规则包</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="100" />
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="62" />
       <source>Rule pack (JSON; empty = bundled default)</source>
       <translation>规则包（JSON；留空则使用内置默认规则包）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="110" />
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="69" />
       <source>Rule pack used</source>
       <translation>所用规则包</translation>
     </message>
@@ -542,6 +557,21 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="116" />
       <source>Rule set (JSON; empty = bundled default)</source>
       <translation>规则集（JSON；留空则使用内置默认规则集）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="34" />
+      <source>Screen change patches (疑似违法筛查)</source>
+      <translation>监测图斑疑似违法筛查</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="64" />
+      <source>Screened patches (review queue)</source>
+      <translation>筛查后的图斑（审查清单）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="37" />
+      <source>Screens monitoring change patches (JCTBBH, TBLX, JCMJ, BGQDL, BGHDL) against the ecological red line, permanent basic farmland, cultivated land, the urban development boundary and the planned land use (the class after the change, BGHDL, converted to 用地用海 through the crosswalk), and against approved land when given. A patch that is not compliant and not covered by approvals is flagged as a suspected violation (suspected = true) with its reasons in Chinese and English and the area of every rule in m², 公顷 and 亩; the unapproved area is reported too. The output is the review queue: filter on suspected. Same rule pack as the site check.</source>
+      <translation>将监测图斑（JCTBBH、TBLX、JCMJ、BGQDL、BGHDL）与生态保护红线、永久基本农田、耕地、城镇开发边界及规划用途（变更后地类 BGHDL 经对照表转换为用地用海分类后判断）进行比对；如提供批准用地图层，还检查是否已批。不合规且未被批准用地覆盖的图斑标记为疑似违法（suspected = true），并给出中英文原因及各规则面积（平方米、公顷、亩），同时报告未批面积。输出即审查清单：按 suspected 筛选。与项目选址审查使用同一规则包。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="75" />
@@ -569,17 +599,17 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="107" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="108" />
       <source>Sites</source>
       <translation>项目选址</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="108" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="109" />
       <source>Sites needing justification</source>
       <translation>需论证项目数</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="102" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="103" />
       <source>Sites with verdicts</source>
       <translation>带审查结论的项目选址</translation>
     </message>
@@ -592,6 +622,11 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="122" />
       <source>Summary</source>
       <translation>汇总</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="68" />
+      <source>Suspected violations</source>
+      <translation>疑似违法图斑数</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="23" />
@@ -624,7 +659,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>总面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="94" />
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="53" />
       <source>Urban development boundary (CZKFBJ)</source>
       <translation>城镇开发边界（CZKFBJ）</translation>
     </message>
@@ -754,7 +789,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>{mapped} 个图斑已转换，{ambiguous} 个待细分（ZHZT = needs_subdivision），{unknown} 个代码未知，{empty} 个无地类代码。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="152" />
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="102" />
+      <source>{patches} patches screened, {suspected} suspected violations (rule pack {pack}).</source>
+      <translation>已筛查 {patches} 个图斑，其中疑似违法 {suspected} 个（规则包 {pack}）。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="142" />
       <source>{sites} sites: {bad} non-compliant, {review} need justification (rule pack {pack}).</source>
       <translation>共 {sites} 个项目选址：{bad} 个不合规，{review} 个需论证（规则包 {pack}）。</translation>
     </message>

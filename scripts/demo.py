@@ -101,6 +101,13 @@ def compliance(env: dict, dataset: Path) -> None:
     table = read_table(sites_out)[["XMDM", "XMMC", "verdict_zh", "redline_ha", "farmland_ha", "cultivated_ha",
                                    "udb_outside_position", "planned_use_status"]]
     print(table.head(10).to_string(index=False))
+    screened = run_algorithm("planmonitor:screenchangepatches", {
+        "PATCHES": f"{dataset}|layername=JCTB", **{k: f"{dataset}|layername={v}" for k, v in layers.items()
+                                                    if k != "SITES"},
+        "OUTPUT_PATCHES": str(OUT / "疑似违法图斑.gpkg"), "OUTPUT_CONFLICTS": str(OUT / "图斑冲突.gpkg")},
+        env)["results"]
+    print(f"监测图斑筛查 (planmonitor:screenchangepatches): {screened['PATCH_COUNT']} patches, "
+          f"{screened['SUSPECTED_COUNT']} suspected violations → build/demo/疑似违法图斑.gpkg")
     converted = run_algorithm("planmonitor:convertlanduse", {
         "INPUT": f"{dataset}|layername=DLTB", "OUTPUT": str(OUT / "基数转换.gpkg")}, env)["results"]
     print(f"基数转换 (planmonitor:convertlanduse): {converted['MAPPED_COUNT']} parcels converted, "

@@ -8,6 +8,7 @@ from qgis.PyQt.QtGui import QIcon
 from planmonitor_plugin.__about__ import RESOURCES_DIR, __version__
 from planmonitor_plugin.processing.algorithms.convert_land_use import ConvertLandUseAlgorithm
 from planmonitor_plugin.processing.algorithms.ellipsoidal_area import EllipsoidalAreaAlgorithm
+from planmonitor_plugin.processing.algorithms.screen_change_patches import ScreenChangePatchesAlgorithm
 from planmonitor_plugin.processing.algorithms.site_compliance import SiteComplianceAlgorithm
 from planmonitor_plugin.processing.algorithms.validate_data import ValidateDataAlgorithm
 from planmonitor_plugin.qgis_adapter.i18n import tr
@@ -17,7 +18,8 @@ PROVIDER_ID = "planmonitor"
 
 def algorithm_classes() -> list:
     """Every algorithm the provider offers."""
-    return [EllipsoidalAreaAlgorithm, ValidateDataAlgorithm, SiteComplianceAlgorithm, ConvertLandUseAlgorithm]
+    return [EllipsoidalAreaAlgorithm, ValidateDataAlgorithm, SiteComplianceAlgorithm, ScreenChangePatchesAlgorithm,
+            ConvertLandUseAlgorithm]
 
 
 class PlanMonitorProvider(QgsProcessingProvider):

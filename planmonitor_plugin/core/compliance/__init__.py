@@ -11,6 +11,7 @@ Rules and the provisional compatibility table: ``resources/rules/compliance_defa
 """
 
 from planmonitor_plugin.core.compliance.overlay import outside_parts, overlay_pairs
+from planmonitor_plugin.core.compliance.patches import PatchScreening, screen_patches
 from planmonitor_plugin.core.compliance.rules import (
     ComplianceRule,
     RulePack,
@@ -20,5 +21,5 @@ from planmonitor_plugin.core.compliance.rules import (
 )
 from planmonitor_plugin.core.compliance.sites import ComplianceResult, check_sites
 
-__all__ = ["ComplianceResult", "ComplianceRule", "RulePack", "RulePackError", "check_sites", "load_rule_pack",
-           "outside_parts", "overlay_pairs", "parse_rule_pack"]
+__all__ = ["ComplianceResult", "ComplianceRule", "PatchScreening", "RulePack", "RulePackError", "check_sites",
+           "load_rule_pack", "outside_parts", "overlay_pairs", "parse_rule_pack", "screen_patches"]

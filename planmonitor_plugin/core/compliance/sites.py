@@ -85,8 +85,8 @@ class _RuleOutcome:
 
 def check_sites(sites_frame: pd.DataFrame, sites_geometry: np.ndarray, constraints: Mapping[str, Layer],
                 pack: RulePack, progress: ProgressCallback = no_progress,
-                cancelled: CancelledCallback = never_cancelled, area_of: AreaFunction = polygon_areas
-                ) -> ComplianceResult:
+                cancelled: CancelledCallback = never_cancelled, area_of: AreaFunction = polygon_areas,
+                key_field: str = SITE_KEY_FIELD) -> ComplianceResult:
     """Check every site against every rule of ``pack`` whose constraint layer is given.
 
     ``constraints`` maps a role id (``ecological_redline`` …) to its attribute
@@ -98,7 +98,7 @@ def check_sites(sites_frame: pd.DataFrame, sites_geometry: np.ndarray, constrain
     """
     geometry = _clean(sites_geometry)
     _check_aligned(sites_frame, geometry, "sites")
-    site_keys = _keys(sites_frame, SITE_KEY_FIELD)
+    site_keys = _keys(sites_frame, key_field)
     steps = Steps(len(pack.rules), progress, cancelled)
     outcomes, skipped = [], []
     for number, rule in enumerate(pack.rules):

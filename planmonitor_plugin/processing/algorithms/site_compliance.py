@@ -44,9 +44,10 @@ CONSTRAINTS = (
 
 
 def qgis_field(name: str, values: pd.Series) -> QgsField:
-    """A double field for numeric result columns, text otherwise."""
-    numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
-    return QgsField(name, QVariant.Double if numeric else QVariant.String)
+    """A boolean, double or text field for a result column."""
+    if pd.api.types.is_bool_dtype(values):
+        return QgsField(name, QVariant.Bool)
+    return QgsField(name, QVariant.Double if pd.api.types.is_numeric_dtype(values) else QVariant.String)
 
 
 class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
@@ -120,18 +121,7 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
         except PlanMonitorError as exc:
             raise self.core_error(exc) from exc
         feedback.setProgressText(tr("Reading layers…"))
-        working = self._working_crs(sites, context)
-        read_sites = read_layer(sites, sites.sourceName(), context.transformContext(), target_crs=working)
-        site_boxes = shapely.bounds(read_sites.geometry)
-        site_boxes = site_boxes[~np.isnan(site_boxes).any(axis=1)]
-        constraints = {}
-        for parameter, role in CONSTRAINTS:
-            source = self.parameterAsSource(parameters, parameter, context)
-            if source is not None:
-                near = self._rectangles_in(site_boxes, working, source.sourceCrs(), context)
-                read = read_layer(source, source.sourceName(), context.transformContext(), feedback.isCanceled,
-                                  target_crs=working, near=near)
-                constraints[role] = (read.frame, read.geometry)
+        working, read_sites, constraints = self.read_inputs(sites, parameters, context, feedback)
         feedback.setProgress(20)
         try:
             result = check_sites(read_sites.frame, read_sites.geometry, constraints, pack,
@@ -154,6 +144,26 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
                                   review=outputs["NEEDS_JUSTIFICATION_COUNT"], pack=outputs["RULE_PACK"]))
         return outputs
 
+    def read_inputs(self, subjects, parameters, context, feedback):
+        """The working CRS, the subjects read into it, and each given constraint layer near the subjects."""
+        working = self._working_crs(subjects, context)
+        read_subjects = read_layer(subjects, subjects.sourceName(), context.transformContext(), target_crs=working)
+        boxes = shapely.bounds(read_subjects.geometry)
+        boxes = boxes[~np.isnan(boxes).any(axis=1)]
+        constraints = {}
+        for parameter, role in CONSTRAINTS:
+            source = self.parameterAsSource(parameters, parameter, context)
+            if source is not None:
+                constraints[role] = self.read_near(source, boxes, working, context, feedback)
+        return working, read_subjects, constraints
+
+    def read_near(self, source, boxes, working, context, feedback):
+        """(frame, geometry) of the source's features near ``boxes`` (working CRS), in the working CRS."""
+        near = self._rectangles_in(boxes, working, source.sourceCrs(), context)
+        read = read_layer(source, source.sourceName(), context.transformContext(), feedback.isCanceled,
+                          target_crs=working, near=near)
+        return read.frame, read.geometry
+
     @staticmethod
     def _rectangles_in(boxes, working, crs, context) -> list:
         """The sites' bounding boxes (working CRS, grown by 1 m) as rectangles in a constraint layer's CRS."""
@@ -172,15 +182,16 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
         centre = to_lonlat.transform(extent.center()) if sites.sourceCrs().isValid() else None
         return working_crs(sites.sourceCrs(), centre.x() if centre else 117.0)
 
-    def _write_sites(self, sites, result, parameters, context):
+    def _write_sites(self, sites, result, parameters, context, output: str | None = None):
+        """The subjects with the result columns, into ``output`` (default OUTPUT_SITES)."""
+        output = output or self.OUTPUT_SITES
         results = result.sites.drop(columns=["site_key"], errors="ignore")
         fields = QgsFields(sites.fields())
         for column in results.columns:
             fields.append(qgis_field(column, results[column]))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_SITES, context, fields, sites.wkbType(),
-                                             sites.sourceCrs())
+        sink, dest_id = self.parameterAsSink(parameters, output, context, fields, sites.wkbType(), sites.sourceCrs())
         if sink is None:
-            raise self.fail(self.invalidSinkError(parameters, self.OUTPUT_SITES))
+            raise self.fail(self.invalidSinkError(parameters, output))
         rows = results.to_dict("records")
         features = []
         for row, feature in zip(rows, sites.getFeatures()):  # same order as read_layer
@@ -188,7 +199,7 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
             out.setGeometry(feature.geometry())
             out.setAttributes(feature.attributes() + [to_qgis_value(row[c]) for c in results.columns])
             features.append(out)
-        self.write(sink, features, self.OUTPUT_SITES)
+        self.write(sink, features, output)
         return dest_id
 
     def _write_conflicts(self, sites, working, result, parameters, context):
