@@ -15,7 +15,7 @@ from qgis.core import (
 
 from planmonitor_plugin.core.area import areas_via
 from planmonitor_plugin.core.errors import PlanMonitorError
-from planmonitor_plugin.processing.algorithms.site_compliance import CONSTRAINTS, SiteComplianceAlgorithm
+from planmonitor_plugin.processing.algorithms.site_compliance import SiteComplianceAlgorithm
 from planmonitor_plugin.qgis_adapter.crs import lonlat_function
 from planmonitor_plugin.qgis_adapter.i18n import tr
 
@@ -47,14 +47,7 @@ class ScreenChangePatchesAlgorithm(SiteComplianceAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.PATCHES, tr("Change patches (JCTB)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        labels = {"ECOLOGICAL_REDLINE": tr("Ecological red line (STBHHX)"),
-                  "BASIC_FARMLAND": tr("Permanent basic farmland (YJJBNTBHTB)"),
-                  "CURRENT_LAND_USE": tr("Current land use (DLTB)"),
-                  "URBAN_BOUNDARY": tr("Urban development boundary (CZKFBJ)"),
-                  "PLANNED_LAND_USE": tr("Planned land use (YDYHGHFQ)")}
-        for parameter, _role in CONSTRAINTS:
-            self.addParameter(QgsProcessingParameterFeatureSource(
-                parameter, labels[parameter], [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.add_constraint_parameters()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.APPROVED, tr("Approved land (批准用地), optional"), [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True))

@@ -89,14 +89,7 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SITES, tr("Construction sites"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        labels = {"ECOLOGICAL_REDLINE": tr("Ecological red line (STBHHX)"),
-                  "BASIC_FARMLAND": tr("Permanent basic farmland (YJJBNTBHTB)"),
-                  "CURRENT_LAND_USE": tr("Current land use (DLTB)"),
-                  "URBAN_BOUNDARY": tr("Urban development boundary (CZKFBJ)"),
-                  "PLANNED_LAND_USE": tr("Planned land use (YDYHGHFQ)")}
-        for parameter, _role in CONSTRAINTS:
-            self.addParameter(QgsProcessingParameterFeatureSource(
-                parameter, labels[parameter], [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.add_constraint_parameters()
         self.addParameter(QgsProcessingParameterFile(
             self.RULES, tr("Rule pack (JSON; empty = bundled default)"), extension="json", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -109,6 +102,17 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
                             ("NEEDS_JUSTIFICATION_COUNT", tr("Sites needing justification"))):
             self.addOutput(QgsProcessingOutputNumber(name, label))
         self.addOutput(QgsProcessingOutputString("RULE_PACK", tr("Rule pack used")))
+
+    def add_constraint_parameters(self) -> None:
+        """The optional constraint layers, one per rule role (shared with the patch screening)."""
+        labels = {"ECOLOGICAL_REDLINE": tr("Ecological red line (STBHHX)"),
+                  "BASIC_FARMLAND": tr("Permanent basic farmland (YJJBNTBHTB)"),
+                  "CURRENT_LAND_USE": tr("Current land use (DLTB)"),
+                  "URBAN_BOUNDARY": tr("Urban development boundary (CZKFBJ)"),
+                  "PLANNED_LAND_USE": tr("Planned land use (YDYHGHFQ)")}
+        for parameter, _role in CONSTRAINTS:
+            self.addParameter(QgsProcessingParameterFeatureSource(
+                parameter, labels[parameter], [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from planmonitor_plugin.core.compliance import check_sites, load_rule_pack
