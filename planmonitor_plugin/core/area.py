@@ -23,6 +23,7 @@ from typing import Callable
 import numpy as np
 import shapely
 
+from planmonitor_plugin.core.errors import CoordinatesOutOfRange
 from planmonitor_plugin.core.units import area_units
 
 
@@ -122,8 +123,12 @@ def areas_via(to_lonlat: Callable[[np.ndarray], np.ndarray], ellipsoid: Ellipsoi
         converted = geometries.copy()
         if present.any():
             coords = shapely.get_coordinates(geometries[present])
-            converted[present] = shapely.set_coordinates(shapely.transform(geometries[present], lambda c: c),
-                                                         np.asarray(to_lonlat(coords), dtype=float))
+            lonlat = np.asarray(to_lonlat(coords), dtype=float)
+            if not np.isfinite(lonlat).all():
+                raise CoordinatesOutOfRange(
+                    "Coordinates outside the area of the working CRS cannot be measured on the ellipsoid",
+                    count=int((~np.isfinite(lonlat).all(axis=1)).sum()))
+            converted[present] = shapely.set_coordinates(shapely.transform(geometries[present], lambda c: c), lonlat)
         return polygon_areas(converted, ellipsoid)
 
     return measure

@@ -27,3 +27,9 @@ class InputError(PlanMonitorError):
     """Input data that cannot be processed as given."""
 
     code = "input"
+
+
+class CoordinatesOutOfRange(InputError):
+    """Coordinates that do not belong to the coordinate reference system they are declared in."""
+
+    code = "coordinates_out_of_range"

@@ -70,6 +70,10 @@ SOURCE_EPSG = 4527  #: CGCS2000 / 3-degree Gauss-Kruger zone 39 (CM 117°E, FE 3
 GEOGRAPHIC_EPSG = 4490  #: CGCS2000 geographic; STBHHX is delivered in it
 ORIGIN = np.array([39_520_000.0, 4_000_000.0])  #: county centre in EPSG:4527
 COUNTY_CODE = "371525"
+#: The county's own 12-digit XZQDM: the code of the county rows of GHMB. The XZQ layer holds townships only (it
+#: must tile the county); computeindicators derives this code from the township codes (first 6 digits + 000000,
+#: core.indicators.inputs.county_code_from), so the county targets match the county unit of the results.
+COUNTY_XZQDM = COUNTY_CODE + "000000"
 COUNTY_NAME = "样例县"
 COUNTY_RADIUS = 18_500.0  #: mean radius of the county blob (m): about 1 100 km²
 MIN_PARCELS, MAX_PARCELS = 2_000, 300_000
@@ -901,7 +905,8 @@ def _planning_zones(setting: _Setting, p: _Parcels) -> np.ndarray:
 
 
 def _planned_use(setting: _Setting, p: _Parcels) -> np.ndarray:
-    """YDYHFLDM (2023 codes) per parcel: current use, urbanised inside the UDB core."""
+    """YDYHFLDM (2023 codes) per parcel: current use, urbanised inside the UDB core; about one rural
+    homestead in ten outside the boundary is planned back to farmland (village consolidation)."""
     code = np.array([SANDIAO_TO_YDYH[c] for c in p.dlbm], dtype=object)
     growth = (p.udb == "410") & np.isin(p.dlbm, CULTIVATED + ("0201", "0201K", "0204", "0404", "1201", "1202", "1206"))
     urban = _choose(p.u["white2"], [("070102", 0.62), ("1207", 0.12), ("1401", 0.08), ("090101", 0.1),
@@ -909,6 +914,8 @@ def _planned_use(setting: _Setting, p: _Parcels) -> np.ndarray:
     code[growth] = np.where(p.industrial[growth], "100101", urban[growth])
     reserve = (p.udb == "420") & (p.u["white2"] < 0.06)
     code[reserve] = "16"
+    consolidated = (p.udb == "") & (p.dlbm == "0702") & (p.u["white2"] > 0.9)  # 村庄撤并: homesteads to farmland
+    code[consolidated] = "0103"
     return code
 
 
@@ -1277,7 +1284,7 @@ def _ghmb_table(setting: _Setting, p: _Parcels, units: _Units) -> LayerData:
               "CXJSYDMJ": rng.uniform(1.02, 1.06, count), "LDBYL": rng.uniform(0.98, 0.995, count)}
     factor["GDBYL"][min(1, count - 1)] = 1.015
     rows = []
-    codes = list(units.township_code) + [COUNTY_CODE + "000000"]
+    codes = list(units.township_code) + [COUNTY_XZQDM]
     names = list(units.township_name) + [COUNTY_NAME]
     for zbdm, zbmc, zbsx in INDICATORS:
         target = np.round(current[zbdm] * factor[zbdm], 4)

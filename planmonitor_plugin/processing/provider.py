@@ -6,8 +6,10 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from planmonitor_plugin.__about__ import RESOURCES_DIR, __version__
+from planmonitor_plugin.processing.algorithms.compute_indicators import ComputeIndicatorsAlgorithm
 from planmonitor_plugin.processing.algorithms.convert_land_use import ConvertLandUseAlgorithm
 from planmonitor_plugin.processing.algorithms.ellipsoidal_area import EllipsoidalAreaAlgorithm
+from planmonitor_plugin.processing.algorithms.land_use_conformity import LandUseConformityAlgorithm
 from planmonitor_plugin.processing.algorithms.screen_change_patches import ScreenChangePatchesAlgorithm
 from planmonitor_plugin.processing.algorithms.site_compliance import SiteComplianceAlgorithm
 from planmonitor_plugin.processing.algorithms.validate_data import ValidateDataAlgorithm
@@ -19,7 +21,7 @@ PROVIDER_ID = "planmonitor"
 def algorithm_classes() -> list:
     """Every algorithm the provider offers."""
     return [EllipsoidalAreaAlgorithm, ValidateDataAlgorithm, SiteComplianceAlgorithm, ScreenChangePatchesAlgorithm,
-            ConvertLandUseAlgorithm]
+            ConvertLandUseAlgorithm, LandUseConformityAlgorithm, ComputeIndicatorsAlgorithm]
 
 
 class PlanMonitorProvider(QgsProcessingProvider):

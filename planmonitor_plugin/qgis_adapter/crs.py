@@ -58,17 +58,36 @@ def working_crs(crs: QgsCoordinateReferenceSystem, longitude: float) -> QgsCoord
 
 def lonlat_function(crs: QgsCoordinateReferenceSystem):
     """A vectorised map from (n, 2) coordinates in the CGCS2000 ``crs`` to EPSG:4490 longitude/latitude."""
-    source = osr.SpatialReference()
-    source.ImportFromWkt(crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED))
-    target = osr.SpatialReference()
-    target.ImportFromEPSG(CGCS2000_GEOGRAPHIC)
-    for reference in (source, target):
-        reference.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return coordinate_function(crs, cgcs2000_geographic())
+
+
+def coordinate_function(source_crs: QgsCoordinateReferenceSystem, target_crs: QgsCoordinateReferenceSystem):
+    """A vectorised map of (n, 2) coordinates between two CRSs (GDAL/PROJ, x = easting/longitude).
+
+    Used between CRSs of the same datum (CGCS2000 lon/lat and its projections), where the
+    operation is a pure map projection and agrees with QGIS's own transform.
+    """
+    source, target = (_osr_reference(crs) for crs in (source_crs, target_crs))
     transformation = osr.CoordinateTransformation(source, target)
 
-    def to_lonlat(coordinates: np.ndarray) -> np.ndarray:
+    def transform(coordinates: np.ndarray) -> np.ndarray:
         if len(coordinates) == 0:
             return np.empty((0, 2))
         return np.asarray(transformation.TransformPoints(np.asarray(coordinates, dtype=float)[:, :2]))[:, :2]
 
-    return to_lonlat
+    return transform
+
+
+def same_datum_cgcs2000(first: QgsCoordinateReferenceSystem, second: QgsCoordinateReferenceSystem) -> bool:
+    """Both CRSs are CGCS2000 (geographic or projected): a transform between them is a pure projection."""
+    return all(crs.isValid() and crs_verdict(crs).kind in CGCS2000_KINDS for crs in (first, second))
+
+
+def _osr_reference(crs: QgsCoordinateReferenceSystem) -> osr.SpatialReference:
+    reference = osr.SpatialReference()
+    if crs.authid().upper().startswith("EPSG:"):
+        reference.ImportFromEPSG(int(crs.authid().split(":")[1]))
+    else:
+        reference.ImportFromWkt(crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED))
+    reference.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return reference

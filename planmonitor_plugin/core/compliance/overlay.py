@@ -26,7 +26,7 @@ from planmonitor_plugin.core.validation.spatial import cross_pairs, overlap_geom
 
 #: Pairs intersected per chunk: bounds memory; cancellation is checked between chunks.
 OVERLAY_CHUNK = 100_000
-PAIR_COLUMNS = ["subject", "constraint", "area_m2"]
+PAIR_COLUMNS = ["subject", "constraint", "area_m2", "subject_inside"]
 
 
 def overlay_pairs(subjects: np.ndarray, constraints: np.ndarray, tolerance_m2: float = 1.0,
@@ -35,7 +35,8 @@ def overlay_pairs(subjects: np.ndarray, constraints: np.ndarray, tolerance_m2: f
     """Pairs of overlapping subject and constraint polygons, with their shared polygons.
 
     Returns a DataFrame with ``subject`` and ``constraint`` (positions in the two
-    arrays) and ``area_m2`` (ellipsoidal area of the intersection), sorted by
+    arrays), ``area_m2`` (ellipsoidal area of the intersection) and
+    ``subject_inside`` (the subject lies wholly within the constraint), sorted by
     subject then constraint, and the array of intersection (Multi)Polygons
     aligned with its rows.  Only pairs whose area is strictly greater than
     ``tolerance_m2`` are kept; lines and points of touching pairs are dropped.
@@ -47,7 +48,8 @@ def overlay_pairs(subjects: np.ndarray, constraints: np.ndarray, tolerance_m2: f
     subjects = np.asarray(subjects, dtype=object)
     constraints = np.asarray(constraints, dtype=object)
     if not len(subjects) or not len(constraints):
-        return _pairs_frame(np.empty(0, int), np.empty(0, int), np.empty(0)), np.empty(0, dtype=object)
+        return (_pairs_frame(np.empty(0, int), np.empty(0, int), np.empty(0), np.empty(0, bool)),
+                np.empty(0, dtype=object))
     steps = Steps(1, progress, cancelled)
     pairs = cross_pairs(subjects, constraints, check=steps.check)
     order = np.lexsort((pairs.j, pairs.i))
@@ -64,12 +66,12 @@ def overlay_pairs(subjects: np.ndarray, constraints: np.ndarray, tolerance_m2: f
         areas[chunk] = np.nan_to_num(area_of(geometries[chunk]), nan=0.0)
         steps.advance()
     keep = areas > tolerance_m2
-    return _pairs_frame(i[keep], j[keep], areas[keep]), geometries[keep]
+    return _pairs_frame(i[keep], j[keep], areas[keep], a_inside[keep]), geometries[keep]
 
 
-def _pairs_frame(i: np.ndarray, j: np.ndarray, area: np.ndarray) -> pd.DataFrame:
+def _pairs_frame(i: np.ndarray, j: np.ndarray, area: np.ndarray, inside: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame({"subject": i.astype(np.int64), "constraint": j.astype(np.int64),
-                         "area_m2": area.astype(float)}, columns=PAIR_COLUMNS)
+                         "area_m2": area.astype(float), "subject_inside": inside.astype(bool)}, columns=PAIR_COLUMNS)
 
 
 def outside_parts(subjects: np.ndarray, zone: np.ndarray,

@@ -6,7 +6,7 @@ from qgis.core import QgsFeatureSink, QgsFields, QgsProcessingAlgorithm, QgsProc
 from qgis.PyQt.QtGui import QIcon
 
 from planmonitor_plugin.__about__ import RESOURCES_DIR
-from planmonitor_plugin.core.errors import Cancelled, PlanMonitorError
+from planmonitor_plugin.core.errors import Cancelled, CoordinatesOutOfRange, PlanMonitorError
 from planmonitor_plugin.qgis_adapter.i18n import tr
 
 
@@ -62,4 +62,9 @@ class PlanMonitorAlgorithm(QgsProcessingAlgorithm):
     def core_error(self, exc: PlanMonitorError) -> QgsProcessingException:
         if isinstance(exc, Cancelled):
             return self.fail(tr("Cancelled by the user."), exc)
+        if isinstance(exc, CoordinatesOutOfRange):
+            return self.fail(tr("{count} vertices lie outside the area of their layer's coordinate system and cannot "
+                                "be measured: check that each layer's CRS is the one its coordinates were made in "
+                                "(e.g. 3° zone with or without the zone number).").format(
+                count=exc.details.get("count", "?")), exc)
         return self.fail(str(exc), exc)

@@ -9,6 +9,7 @@ import pandas as pd
 import shapely
 from qgis.core import (
     QgsCoordinateTransform,
+    QgsCsException,
     QgsFeature,
     QgsField,
     QgsFields,
@@ -44,9 +45,11 @@ CONSTRAINTS = (
 
 
 def qgis_field(name: str, values: pd.Series) -> QgsField:
-    """A boolean, double or text field for a result column."""
+    """A boolean, integer, double or text field for a result column."""
     if pd.api.types.is_bool_dtype(values):
         return QgsField(name, QVariant.Bool)
+    if pd.api.types.is_integer_dtype(values):
+        return QgsField(name, QVariant.LongLong)
     return QgsField(name, QVariant.Double if pd.api.types.is_numeric_dtype(values) else QVariant.String)
 
 
@@ -182,8 +185,13 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
     def _working_crs(sites, context):
         """Overlays run in a projected CGCS2000 CRS, as QGIS's own overlays run in the layer CRS."""
         extent = sites.sourceExtent()
-        to_lonlat = QgsCoordinateTransform(sites.sourceCrs(), cgcs2000_geographic(), context.transformContext())
-        centre = to_lonlat.transform(extent.center()) if sites.sourceCrs().isValid() else None
+        centre = None
+        if sites.sourceCrs().isValid() and extent.isFinite() and not extent.isEmpty():
+            to_lonlat = QgsCoordinateTransform(sites.sourceCrs(), cgcs2000_geographic(), context.transformContext())
+            try:
+                centre = to_lonlat.transform(extent.center())
+            except QgsCsException:
+                centre = None
         return working_crs(sites.sourceCrs(), centre.x() if centre else 117.0)
 
     def _write_sites(self, sites, result, parameters, context, output: str | None = None):
