@@ -14,7 +14,8 @@ export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
 .PHONY: setup test test-unit test-qgis test-desktop lint demo bench sample-data package deploy transup transcompile clean
 
-setup: $(VENV)/.installed  ## QGIS from Debian + the virtual environment
+setup: $(VENV)/.installed  ## QGIS from Debian + the virtual environment + the local catalog server (pygeoapi)
+	@$(PYTHON) scripts/catalog_server.py install --quiet
 $(VENV)/.installed: requirements.txt requirements-dev.txt scripts/setup_system.sh
 	bash scripts/setup_system.sh
 	test -x $(PYTHON) || $(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)

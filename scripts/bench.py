@@ -181,6 +181,74 @@ def bare_geos(dataset: Path) -> float:
     return time.perf_counter() - started
 
 
+def conformity_benchmarks(dataset: Path, rows: list) -> tuple[list, tuple[str, str]]:
+    """landuseconformity against native intersection + $area + statistics, and the bare GEOS work."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsUnitTypes
+
+    def context():
+        ctx = QgsProcessingContext()
+        ctx.setProject(QgsProject.instance())
+        ctx.setEllipsoid("EPSG:1024")
+        ctx.setAreaUnit(QgsUnitTypes.AreaUnit.AreaSquareMeters)
+        return ctx
+
+    feedback = QgsProcessingFeedback()
+    current, planned = f"{dataset}|layername=DLTB", f"{dataset}|layername=YDYHGHFQ"
+    print("Land-use conformity of every parcel against the planned use")
+    timed("planmonitor:landuseconformity (pieces, township totals)", lambda: processing.run(
+        "planmonitor:landuseconformity", {"CURRENT_LAND_USE": current, "PLANNED_LAND_USE": planned,
+                                          "OUTPUT": "memory:", "OUTPUT_TOTALS": "memory:"},
+        context=context(), feedback=feedback), rows)
+
+    def native_chain():
+        pieces = processing.run("native:intersection", {
+            "INPUT": current, "OVERLAY": planned, "INPUT_FIELDS": ["DLBM", "ZLDWDM"], "OVERLAY_FIELDS": ["YDYHFLDM"],
+            "OUTPUT": "memory:"}, context=context(), feedback=feedback)["OUTPUT"]
+        measured = processing.run("native:fieldcalculator", {
+            "INPUT": pieces, "FIELD_NAME": "A", "FIELD_TYPE": 0, "FIELD_PRECISION": 6, "FORMULA": "$area",
+            "OUTPUT": "memory:"}, context=context(), feedback=feedback)["OUTPUT"]
+        processing.run("qgis:statisticsbycategories", {
+            "INPUT": measured, "VALUES_FIELD_NAME": "A", "CATEGORIES_FIELD_NAME": ["ZLDWDM", "DLBM", "YDYHFLDM"],
+            "OUTPUT": "memory:"}, context=context(), feedback=feedback)
+
+    timed("native chain: intersection + $area + statistics by township and classes", native_chain, rows)
+    seconds = bare_geos_pairs(dataset, "DLTB", "YDYHGHFQ")
+    rows.append(("bare GEOS: DLTB × YDYHGHFQ query + intersection + area", seconds, peak_rss_mib()))
+    print(f"  {rows[-1][0]:<58} {seconds:8.2f} s", flush=True)
+    return [("planmonitor:landuseconformity", rows[-3][0], rows[-2][0])], (rows[-3][0], rows[-1][0])
+
+
+def bare_geos_pairs(dataset: Path, first: str, second: str) -> float:
+    """Seconds of STRtree query + intersection + area of every candidate pair of two layers (arrays in memory)."""
+    import numpy as np
+    import shapely
+    from osgeo import ogr
+
+    source = ogr.Open(str(dataset))
+    a, b = (shapely.from_wkb(np.array([bytes(f.GetGeometryRef().ExportToIsoWkb()) for f in source.GetLayerByName(name)],
+                                      dtype=object)) for name in (first, second))
+    started = time.perf_counter()
+    i, j = shapely.STRtree(b).query(a, predicate="intersects")
+    for start in range(0, len(i), 100_000):
+        chunk = slice(start, start + 100_000)
+        np.sum(shapely.area(shapely.intersection(a[i[chunk]], b[j[chunk]])))
+    return time.perf_counter() - started
+
+
+def indicator_benchmarks(dataset: Path, rows: list) -> None:
+    """planmonitor:computeindicators: the full catalog for every township and the county, with targets."""
+    import processing
+
+    layers = {"LAND_USE": "DLTB", "UNITS": "XZQ", "ECOLOGICAL_REDLINE": "STBHHX", "BASIC_FARMLAND": "YJJBNTBHTB",
+              "URBAN_BOUNDARY": "CZKFBJ", "POPULATION": "RKSJ", "TARGETS": "GHMB"}
+    print("Monitoring indicators of the whole county")
+    timed("planmonitor:computeindicators (full catalog, targets, report)", lambda: processing.run(
+        "planmonitor:computeindicators", {**{k: f"{dataset}|layername={v}" for k, v in layers.items()},
+                                          "OUTPUT_TABLE": "memory:", "OUTPUT_UNITS": "memory:",
+                                          "OUTPUT_REPORT": str(ROOT / "build" / "bench" / "indicators.html")}), rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--parcels", type=int, default=300_000)
@@ -193,8 +261,11 @@ def main(argv: list[str] | None = None) -> int:
     _app, _provider = start_qgis()
     rows: list[tuple[str, float, float]] = []
     pairs = area_benchmarks(dataset, rows)
+    indicator_benchmarks(dataset, rows)
     compliance_pairs, versus_geos = compliance_benchmarks(dataset, rows)
-    pairs += compliance_pairs
+    conformity_pairs, conformity_geos = conformity_benchmarks(dataset, rows)
+    pairs += compliance_pairs + conformity_pairs
+    versus_geos = [versus_geos, conformity_geos]
     if args.native_validation:
         pairs += validation_benchmarks(dataset, rows)
     else:
@@ -217,8 +288,9 @@ def write_results(args, rows, pairs, versus_geos) -> None:
     lines += [f"| {label} | {value:.2f} | {memory:.0f} |" for label, value, memory in rows]
     lines += ["", "| PlanMonitor | native chain | ratio (native / PlanMonitor) |", "|---|---|---:|"]
     lines += [f"| {ours} | {native} | {seconds[native] / seconds[ours]:.2f}× |" for _name, ours, native in pairs]
-    ours, geos = versus_geos
-    lines += ["", f"{ours} takes {seconds[ours] / seconds[geos]:.1f}× the bare GEOS work ({geos})."]
+    lines.append("")
+    lines += [f"{ours} takes {seconds[ours] / seconds[geos]:.1f}× the bare GEOS work ({geos})."
+              for ours, geos in versus_geos]
     text = "\n".join(lines) + "\n"
     out = ROOT / "build" / "bench" / "results.md"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -113,6 +113,42 @@ def compliance(env: dict, dataset: Path) -> None:
     print(f"基数转换 (planmonitor:convertlanduse): {converted['MAPPED_COUNT']} parcels converted, "
           f"{converted['NEEDS_SUBDIVISION_COUNT']} need subdivision (review queue), "
           f"{converted['UNKNOWN_COUNT']} unknown codes")
+    conformity(env, dataset)
+
+
+def conformity(env: dict, dataset: Path) -> None:
+    banner("5. Land-use conformity with the plan (planmonitor:landuseconformity)")
+    report = OUT / "reports" / "现状与规划符合性分析报告.html"
+    totals_out = OUT / "符合性分乡镇统计.gpkg"
+    result = run_algorithm("planmonitor:landuseconformity", {
+        "CURRENT_LAND_USE": f"{dataset}|layername=DLTB", "PLANNED_LAND_USE": f"{dataset}|layername=YDYHGHFQ",
+        "TOWNSHIPS": f"{dataset}|layername=XZQ", "OUTPUT": str(OUT / "不符合规划图斑.gpkg"),
+        "OUTPUT_TOTALS": str(totals_out), "OUTPUT_REPORT": str(report)}, env)["results"]
+    print(f"Nonconforming {result['NONCONFORMING_AREA_M2'] / 1e4:.2f} 公顷, of which construction against the plan "
+          f"{result['BUILT_AGAINST_PLAN_AREA_M2'] / 1e4:.2f} 公顷; ambiguous (needs subdivision) "
+          f"{result['AMBIGUOUS_AREA_M2'] / 1e4:.2f} 公顷; {result['PIECE_COUNT']} pieces → {report.relative_to(ROOT)}")
+    totals = read_table(totals_out)
+    county = totals[totals["level"] == "county"][["category_zh", "kind_zh", "pieces", "area_ha", "share"]]
+    print(county.to_string(index=False))
+
+
+def indicators(env: dict, dataset: Path) -> None:
+    banner("6. Monitoring indicators and early warning (planmonitor:computeindicators)")
+    layers = {"LAND_USE": "DLTB", "UNITS": "XZQ", "ECOLOGICAL_REDLINE": "STBHHX", "BASIC_FARMLAND": "YJJBNTBHTB",
+              "URBAN_BOUNDARY": "CZKFBJ", "POPULATION": "RKSJ", "TARGETS": "GHMB"}
+    snapshot, report = OUT / "监测指标.gpkg", OUT / "reports" / "监测评估指标报告.html"
+    result = run_algorithm("planmonitor:computeindicators", {
+        **{k: f"{dataset}|layername={v}" for k, v in layers.items()}, "COUNTY_NAME": "样例县",
+        "OUTPUT_TABLE": str(snapshot), "OUTPUT_UNITS": str(OUT / "监测指标_乡镇.gpkg"), "OUTPUT_REPORT": str(report)},
+        env)["results"]
+    print(f"{result['INDICATOR_COUNT']} indicators ({result['CATALOG_VERSION']}): {result['RED_COUNT']} red, "
+          f"{result['YELLOW_COUNT']} yellow, {result['GREEN_COUNT']} green; {result['NOT_COMPUTED_COUNT']} values "
+          f"not computed → {report.relative_to(ROOT)}, snapshot {snapshot.relative_to(ROOT)}")
+    table = read_table(snapshot)
+    county = table[(table["unit_level"] == "county") & ~table["component"].astype(bool)]
+    county = county.assign(value=county["value"].map(lambda v: "" if pd.isna(v) else f"{v:,.2f}"),
+                           target=county["target"].map(lambda v: "" if pd.isna(v) else f"{v:,.2f}"))
+    print(county[["name_zh", "value", "unit", "target", "warning_level", "reason"]].to_string(index=False))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -131,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Planted defects in the manifest: {len(manifest['defects'])}")
     areas(env, clean)
     compliance(env, clean)
+    indicators(env, clean)
     banner("Done: outputs in build/demo/")
     return 0
 

@@ -30,6 +30,7 @@ class ReportSection:
     text: str = ""
     numeric_columns: set[str] = field(default_factory=set)
     class_column: str | None = None  # values of this column become CSS classes of the row's cells
+    html: str = ""  # trusted markup built by the caller (escaped there), e.g. an inline SVG chart
 
 
 def _cell(value, numeric: bool) -> str:
@@ -54,7 +55,7 @@ def html_table(frame: pd.DataFrame, numeric_columns: set[str] = frozenset(), cla
 
 
 def render_report(title: str, metadata: list[tuple[str, str]], sections: list[ReportSection],
-                  language: str = "en") -> str:
+                  language: str = "en", extra_style: str = "") -> str:
     """A complete HTML page: title, a metadata table, then the sections in order."""
     meta_rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>" for k, v in metadata)
     body = [f"<h1>{html.escape(title)}</h1>", f'<table class="meta">{meta_rows}</table>']
@@ -62,9 +63,11 @@ def render_report(title: str, metadata: list[tuple[str, str]], sections: list[Re
         body.append(f"<h2>{html.escape(section.title)}</h2>")
         if section.text:
             body.append(f"<p>{html.escape(section.text)}</p>")
+        if section.html:
+            body.append(section.html)
         if section.table is not None:
             body.append(html_table(section.table, section.numeric_columns, section.class_column))
     lang = "zh-CN" if language.lower().startswith("zh") else "en"
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-            f"<title>{html.escape(title)}</title><style>{STYLE}</style></head>"
+            f"<title>{html.escape(title)}</title><style>{STYLE}{extra_style}</style></head>"
             f"<body>{''.join(body)}</body></html>\n")

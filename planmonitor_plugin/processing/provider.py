@@ -6,6 +6,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from planmonitor_plugin.__about__ import RESOURCES_DIR, __version__
+from planmonitor_plugin.processing.algorithms.build_work_package import BuildWorkPackageAlgorithm
 from planmonitor_plugin.processing.algorithms.compute_indicators import ComputeIndicatorsAlgorithm
 from planmonitor_plugin.processing.algorithms.convert_land_use import ConvertLandUseAlgorithm
 from planmonitor_plugin.processing.algorithms.ellipsoidal_area import EllipsoidalAreaAlgorithm
@@ -21,7 +22,8 @@ PROVIDER_ID = "planmonitor"
 def algorithm_classes() -> list:
     """Every algorithm the provider offers."""
     return [EllipsoidalAreaAlgorithm, ValidateDataAlgorithm, SiteComplianceAlgorithm, ScreenChangePatchesAlgorithm,
-            ConvertLandUseAlgorithm, LandUseConformityAlgorithm, ComputeIndicatorsAlgorithm]
+            ConvertLandUseAlgorithm, LandUseConformityAlgorithm, ComputeIndicatorsAlgorithm,
+            BuildWorkPackageAlgorithm]
 
 
 class PlanMonitorProvider(QgsProcessingProvider):

@@ -26,17 +26,21 @@ from planmonitor_plugin.core.validation.spatial import cross_pairs, overlap_geom
 
 #: Pairs intersected per chunk: bounds memory; cancellation is checked between chunks.
 OVERLAY_CHUNK = 100_000
+#: Constraint polygons with more vertices than this are cut into grid pieces first (see split_large_polygons).
+SPLIT_VERTICES = 256
 PAIR_COLUMNS = ["subject", "constraint", "area_m2", "subject_inside"]
 
 
 def overlay_pairs(subjects: np.ndarray, constraints: np.ndarray, tolerance_m2: float = 1.0,
                   progress: ProgressCallback = no_progress, cancelled: CancelledCallback = never_cancelled,
-                  area_of: AreaFunction = polygon_areas) -> tuple[pd.DataFrame, np.ndarray]:
+                  area_of: AreaFunction = polygon_areas,
+                  split_vertices: int | None = SPLIT_VERTICES) -> tuple[pd.DataFrame, np.ndarray]:
     """Pairs of overlapping subject and constraint polygons, with their shared polygons.
 
     Returns a DataFrame with ``subject`` and ``constraint`` (positions in the two
     arrays), ``area_m2`` (ellipsoidal area of the intersection) and
-    ``subject_inside`` (the subject lies wholly within the constraint), sorted by
+    ``subject_inside`` (the subject is known to lie wholly within the constraint — not
+    flagged when it crosses a grid line of a split constraint), sorted by
     subject then constraint, and the array of intersection (Multi)Polygons
     aligned with its rows.  Only pairs whose area is strictly greater than
     ``tolerance_m2`` are kept; lines and points of touching pairs are dropped.
@@ -51,9 +55,10 @@ def overlay_pairs(subjects: np.ndarray, constraints: np.ndarray, tolerance_m2: f
         return (_pairs_frame(np.empty(0, int), np.empty(0, int), np.empty(0), np.empty(0, bool)),
                 np.empty(0, dtype=object))
     steps = Steps(1, progress, cancelled)
-    pairs = cross_pairs(subjects, constraints, check=steps.check)
-    order = np.lexsort((pairs.j, pairs.i))
-    i, j = pairs.i[order], pairs.j[order]
+    pieces, owner = split_large_polygons(constraints, split_vertices)
+    pairs = cross_pairs(subjects, pieces, check=steps.check)
+    order = np.lexsort((pairs.j, owner[pairs.j], pairs.i))
+    i, k = pairs.i[order], pairs.j[order]
     a_inside, b_inside = pairs.a_inside[order], pairs.b_inside[order]
     steps.total = max(1, -(-len(i) // OVERLAY_CHUNK)) + 1
     steps.advance()
@@ -61,12 +66,72 @@ def overlay_pairs(subjects: np.ndarray, constraints: np.ndarray, tolerance_m2: f
     areas = np.zeros(len(i))
     for start in range(0, len(i), OVERLAY_CHUNK):
         chunk = slice(start, start + OVERLAY_CHUNK)
-        geometries[chunk] = overlap_geometries(subjects[i[chunk]], constraints[j[chunk]],
-                                               a_inside[chunk], b_inside[chunk])
+        geometries[chunk] = overlap_geometries(subjects[i[chunk]], pieces[k[chunk]], a_inside[chunk], b_inside[chunk])
         areas[chunk] = np.nan_to_num(area_of(geometries[chunk]), nan=0.0)
         steps.advance()
+    i, j, areas, inside, geometries, merged = _merge_pieces(i, owner[k], areas, a_inside, geometries)
+    if merged.any():  # measured as a whole, like the native overlay's output polygon
+        areas[merged] = np.nan_to_num(area_of(geometries[merged]), nan=0.0)
     keep = areas > tolerance_m2
-    return _pairs_frame(i[keep], j[keep], areas[keep], a_inside[keep]), geometries[keep]
+    return _pairs_frame(i[keep], j[keep], areas[keep], inside[keep]), geometries[keep]
+
+
+def split_large_polygons(geometries: np.ndarray, max_vertices: int | None = SPLIT_VERTICES
+                         ) -> tuple[np.ndarray, np.ndarray]:
+    """Polygons with more than ``max_vertices`` cut by a grid into pieces; returns (pieces, owner index).
+
+    A dissolved planning polygon may have thousands of vertices and hundreds of holes; every
+    parcel sharing an edge with it would cost a full topological test against all of them.
+    Its grid pieces are small, exact (``intersection`` with grid cells that share their
+    coordinates) and together cover the polygon exactly once.
+    """
+    geometries = np.asarray(geometries, dtype=object)
+    everything = np.arange(len(geometries))
+    if max_vertices is None or not len(geometries):
+        return geometries, everything
+    counts = shapely.get_num_coordinates(geometries)
+    large = np.flatnonzero(counts > max_vertices)
+    if not len(large):
+        return geometries, everything
+    cells = np.ceil(np.sqrt(counts[large] / max_vertices)).astype(np.int64)
+    owner = np.repeat(large, cells * cells)
+    local = np.arange(len(owner)) - np.repeat(np.cumsum(cells * cells) - cells * cells, cells * cells)
+    per_side = np.repeat(cells, cells * cells)
+    column, row = local % per_side, local // per_side
+    xmin, ymin, xmax, ymax = shapely.bounds(geometries[owner]).T
+    x0, x1 = _grid_edges(xmin, xmax, column, per_side)
+    y0, y1 = _grid_edges(ymin, ymax, row, per_side)
+    tiles = polygonal(shapely.intersection(geometries[owner], shapely.box(x0, y0, x1, y1)))
+    present = ~shapely.is_missing(tiles)
+    small = np.setdiff1d(everything, large)
+    return (np.concatenate([geometries[small], tiles[present]]).astype(object),
+            np.concatenate([small, owner[present]]))
+
+
+def _grid_edges(low: np.ndarray, high: np.ndarray, index: np.ndarray, count: np.ndarray):
+    """Cell edges along one axis; neighbouring cells get bit-identical shared edges, the outer ones the bounds."""
+    step = (high - low) / count
+    start = np.where(index == 0, low, low + index * step)
+    end = np.where(index == count - 1, high, low + (index + 1) * step)
+    return start, end
+
+
+def _merge_pieces(i, j, areas, inside, geometries):
+    """One row per (subject, constraint): areas added, the pieces of a split constraint unioned
+    (the last array flags the rows made of several pieces)."""
+    if not len(i):
+        return i, j, areas, inside, geometries, np.zeros(0, dtype=bool)
+    starts = np.flatnonzero(np.r_[True, (i[1:] != i[:-1]) | (j[1:] != j[:-1])])
+    sizes = np.diff(np.r_[starts, len(i)])
+    merged = geometries[starts].copy()
+    for start, size in zip(starts[sizes > 1], sizes[sizes > 1]):  # only subjects crossing grid lines
+        parts = geometries[start:start + size]
+        parts = parts[~shapely.is_missing(parts)]
+        merged[np.searchsorted(starts, start)] = shapely.union_all(parts) if len(parts) else None
+    if (sizes > 1).any():
+        merged = polygonal(merged)
+    return (i[starts], j[starts], np.add.reduceat(areas, starts), np.logical_or.reduceat(inside, starts), merged,
+            sizes > 1)
 
 
 def _pairs_frame(i: np.ndarray, j: np.ndarray, area: np.ndarray, inside: np.ndarray) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Union
 
@@ -40,6 +40,10 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 AREA_KINDS = frozenset(kind for kind, (_keys, units) in KINDS.items() if "公顷" in units)
 DEFAULT_DISTANCE_M = 300.0
+DEFAULT_ACCESS_M = 50.0  #: from a road to the land beside it, and from a facility to its nearest road
+#: straight_line: buffers; network: along the ``roads`` layer (needed); network_when_roads: network when a
+#: road layer is given, else straight line (the issue's rule for the walking-coverage indicators)
+DISTANCE_TYPES = ("straight_line", "network", "network_when_roads")
 
 
 class CatalogError(InputError):
@@ -108,6 +112,19 @@ class Catalog:
 
     def ids(self) -> list[str]:
         return [indicator.id for indicator in self.indicators]
+
+    def with_facility_layer(self, class_set: str, role: str) -> Catalog:
+        """A copy in which coverage indicators whose facilities are the land-use ``class_set``
+        take them from the layer ``role`` instead (e.g. a parks-and-squares layer)."""
+        indicators = []
+        for indicator in self.indicators:
+            facilities = indicator.computation.get("facilities")
+            if indicator.kind == "coverage_within_distance" and facilities == {"class_set": class_set}:
+                indicator = replace(indicator, computation={**indicator.computation, "facilities": {"layer": role}},
+                                    inputs=tuple(i for i in indicator.inputs if i != "land_use:DLBM")
+                                    + ("land_use:DLBM", f"layer:{role}"))
+            indicators.append(indicator)
+        return replace(self, indicators=tuple(indicators), _by_id={})
 
     def lookup_codes(self) -> dict[str, str]:
         """Map of every accepted spelling (id, name_zh, target codes) → indicator id."""
@@ -319,4 +336,7 @@ def _check_coverage(checker: _Checker, path: str, computation: dict[str, Any], c
     distance = computation.get("distance_m", DEFAULT_DISTANCE_M)
     if isinstance(distance, bool) or not isinstance(distance, (int, float)) or not distance > 0:
         checker.fail(f"{path}.distance_m", "must be a positive number of metres")
-    checker.choice(computation.get("distance_type", "straight_line"), f"{path}.distance_type", ("straight_line",))
+    checker.choice(computation.get("distance_type", "straight_line"), f"{path}.distance_type", DISTANCE_TYPES)
+    access = computation.get("access_m", DEFAULT_ACCESS_M)
+    if isinstance(access, bool) or not isinstance(access, (int, float)) or not access >= 0:
+        checker.fail(f"{path}.access_m", "must be a number of metres ≥ 0")

@@ -13,8 +13,9 @@ catalog unit at the end.
   rounded township values add up to the rounded county value.
 * Missing inputs give ``status = not_computed`` with ``reason = "needs …"``,
   never a zero.
-* ``coverage_within_distance`` uses straight-line buffers in a local plane;
-  walking-network distance is not implemented.
+* ``coverage_within_distance`` uses straight-line buffers in a local plane, or the
+  walking reach along the ``roads`` layer (:mod:`network`) when the catalog's
+  ``distance_type`` asks for it (``network``, or ``network_when_roads`` with roads given).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import shapely
 from planmonitor_plugin.core.code_tables import normalise_codes
 from planmonitor_plugin.core.errors import InputError
 from planmonitor_plugin.core.indicators.catalog import (
+    DEFAULT_ACCESS_M,
     DEFAULT_DISTANCE_M,
     UNIT_AREA,
     Catalog,
@@ -37,6 +39,7 @@ from planmonitor_plugin.core.indicators.catalog import (
     load_catalog,
 )
 from planmonitor_plugin.core.indicators.inputs import LayerInput, Units, check_population, check_units
+from planmonitor_plugin.core.indicators.network import network_reach
 from planmonitor_plugin.core.indicators.rounding import balanced_round, round_half_up
 from planmonitor_plugin.core.indicators.spatial import (
     LocalPlane,
@@ -150,16 +153,23 @@ class _Context:
         fields = self.catalog.land_use_fields
         if fields["class_code"] not in self.land.columns:
             return f"needs land_use field {fields['class_code']}"
-        codes = normalise_codes(self.land[fields["class_code"]]).fillna("").astype(object)
-        mask = codes.isin(class_set.codes).to_numpy(dtype=bool)
-        for prefix in class_set.prefixes:
-            mask = mask | codes.str.startswith(prefix).to_numpy(dtype=bool)
+        index, codes = self.factorized(fields["class_code"])
+        chosen = np.array([code in class_set.codes or code.startswith(class_set.prefixes) for code in codes],
+                          dtype=bool)
+        mask = chosen[index]
         if class_set.settlement_codes is not None:
             if fields["settlement_code"] not in self.land.columns:
                 return f"needs land_use field {fields['settlement_code']}"
-            settlement = normalise_codes(self.land[fields["settlement_code"]]).fillna("").astype(object)
-            mask = mask & settlement.isin(class_set.settlement_codes).to_numpy(dtype=bool)
+            index, settlement = self.factorized(fields["settlement_code"])
+            mask = mask & np.isin(settlement, class_set.settlement_codes)[index]
         return mask
+
+    def factorized(self, field_name: str) -> tuple[np.ndarray, np.ndarray]:
+        """(index into the distinct codes, distinct codes) of a land-use field — a few dozen codes, once."""
+        def make():
+            index, distinct = pd.factorize(normalise_codes(self.land[field_name]).fillna("").astype(object))
+            return index, np.asarray(distinct, dtype=object)
+        return self.cached(f"codes:{field_name}", make)
 
     # -------------------------------------------------------- outcomes
     def outcome(self, indicator: Indicator) -> Outcome:
@@ -246,7 +256,14 @@ def _coverage(context: _Context, computation: dict[str, Any]) -> Outcome:
     homes = residential & (context.assignment() >= 0)
     home_plane = plane.project(context.parcels[homes])
     distance = float(computation.get("distance_m", DEFAULT_DISTANCE_M))
-    reach = dissolved_parts(shapely.buffer(plane.project(facilities), distance, quad_segs=16))
+    distance_type = computation.get("distance_type", "straight_line")
+    if distance_type == "network" or (distance_type == "network_when_roads" and "roads" in context.layers):
+        if "roads" not in context.layers:
+            return Outcome.missing("needs layer roads (network distance)")
+        reach = network_reach(plane.project(context.layers["roads"]), plane.project(facilities), distance,
+                              float(computation.get("access_m", DEFAULT_ACCESS_M)))
+    else:
+        reach = dissolved_parts(shapely.buffer(plane.project(facilities), distance, quad_segs=16))
     home_areas = planar_areas(home_plane)
     covered = np.zeros(len(context.parcels))
     covered[homes] = overlap_areas(home_plane, reach, planar_areas, target_areas=home_areas)

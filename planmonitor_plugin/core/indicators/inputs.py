@@ -133,3 +133,48 @@ def check_population(population: pd.DataFrame, spec: dict[str, Any], units: Unit
         per_unit[rows] = values[chosen].to_numpy()
         result[key] = per_unit
     return result
+
+
+def county_code_from(township_codes: Sequence[str]) -> str:
+    """The county's 12-digit XZQDM from its townships' codes: the shared 6-digit county part + ``000000``.
+
+    Township XZQDM are 9 or 12 digits whose first 6 are the county's code (GB/T 2260),
+    so 371525100000 and 371525201000 give 371525000000 — the code plan-target and
+    population tables use for the county row.  Raises InputError when the townships
+    do not share one county code (give the county code explicitly then).
+    """
+    codes = [str(code).strip() for code in township_codes]
+    prefixes = sorted({code[:6] for code in codes})
+    if len(prefixes) != 1 or not prefixes[0].isdigit() or len(prefixes[0]) != 6:
+        shown = ", ".join(prefixes[:5])
+        raise InputError(f"units: the township codes do not share one 6-digit county code ({shown}); "
+                         "give the county code", table="units")
+    return prefixes[0] + "000000"
+
+
+def units_from_layer(codes: Sequence[Any], names: Sequence[Any], geometry: Any, county_code: str = "",
+                     county_name: str = "") -> LayerInput:
+    """The engine's units input from an administrative layer (XZQ) of townships.
+
+    A feature whose code equals the county code is the county itself (its polygon is
+    not used); otherwise a county row without geometry is added — county = Σ townships.
+    ``county_code`` '' derives it with :func:`county_code_from`; ``county_name`` '' uses
+    the county feature's name, else the code.
+    """
+    frame = pd.DataFrame({"unit_code": text_column(pd.DataFrame({"c": list(codes)}), "c"),
+                          "unit_name": pd.Series(list(names), dtype=object)})
+    frame["unit_name"] = frame["unit_name"].where(frame["unit_name"].notna(), frame["unit_code"]).astype(str)
+    geometry = np.asarray(geometry, dtype=object)
+    county_code = str(county_code or "").strip()
+    is_county = (frame["unit_code"] == county_code).to_numpy() if county_code else np.zeros(len(frame), bool)
+    if not county_code:
+        county_code = county_code_from(frame["unit_code"][frame["unit_code"] != ""])
+        is_county = (frame["unit_code"] == county_code).to_numpy()
+    frame["level"] = np.where(is_county, "county", "township")
+    if not is_county.any():
+        frame = pd.concat([pd.DataFrame({"unit_code": [county_code], "unit_name": [county_name or county_code],
+                                         "level": ["county"]}), frame], ignore_index=True)
+        geometry = np.concatenate([np.array([None], dtype=object), geometry])
+    elif county_name:
+        frame.loc[is_county, "unit_name"] = county_name
+    return frame, geometry

@@ -51,11 +51,14 @@ def assign_to_units(parcels: np.ndarray, units: np.ndarray) -> np.ndarray:
     if len(parcels) == 0 or len(units) == 0:
         return assignment
     shapely.prepare(units)
-    parcel_idx, unit_idx = shapely.STRtree(units).query(parcels, predicate="intersects")
+    # the few large units are the query geometries (prepared once each), the many parcels the tree:
+    # the other way round every parcel would be tested against a whole township's vertices
+    tree = shapely.STRtree(parcels)
+    unit_idx, parcel_idx = tree.query(units, predicate="intersects")
     if len(parcel_idx) == 0:
         return assignment
     share = np.full(len(parcel_idx), np.inf)
-    partial = ~shapely.covers(units[unit_idx], parcels[parcel_idx])
+    partial = ~covered_pairs(units, parcels, unit_idx, parcel_idx, tree)
     pieces = shapely.intersection(parcels[parcel_idx[partial]], units[unit_idx[partial]])
     share[partial] = ellipsoidal_areas(pieces)
     order = np.lexsort((unit_idx, -share, parcel_idx))
@@ -64,6 +67,30 @@ def assign_to_units(parcels: np.ndarray, units: np.ndarray) -> np.ndarray:
     keep = share[best] > 0
     assignment[parcel_sorted[keep]] = unit_idx[best[keep]]
     return assignment
+
+
+def covered_pairs(containers: np.ndarray, items: np.ndarray, container_idx: np.ndarray, item_idx: np.ndarray,
+                  tree: shapely.STRtree) -> np.ndarray:
+    """``covers(containers[c], items[i])`` for intersecting pairs (c, i), without a per-pair covers test.
+
+    A single polygon that intersects a container and does not meet its boundary lies inside it
+    (a connected set cannot cross a boundary without meeting it).  The boundaries query the items'
+    ``tree`` once; pairs that meet the boundary count as not covered (the caller intersects them,
+    which is exact); multi-part items get the exact ``covers`` test.
+    """
+    covered = np.zeros(len(container_idx), dtype=bool)
+    if len(container_idx) == 0:
+        return covered
+    boundary_idx, touching_idx = tree.query(shapely.boundary(containers), predicate="intersects")
+    count = np.int64(len(items))
+    touching = np.isin(container_idx.astype(np.int64) * count + item_idx,
+                       boundary_idx.astype(np.int64) * count + touching_idx)
+    single = shapely.get_type_id(items[item_idx]) == 3
+    covered[single & ~touching] = True
+    multi = ~single
+    if multi.any():
+        covered[multi] = shapely.covers(containers[container_idx[multi]], items[item_idx[multi]])
+    return covered
 
 
 def dissolved_parts(geometries: np.ndarray) -> np.ndarray:
@@ -87,10 +114,12 @@ def overlap_areas(targets: np.ndarray, zone_parts: np.ndarray,
     if len(targets) == 0 or len(zone_parts) == 0:
         return result
     shapely.prepare(zone_parts)
-    target_idx, part_idx = shapely.STRtree(zone_parts).query(targets, predicate="intersects")
+    # zone parts (large, prepared) query the tree of targets (see assign_to_units)
+    tree = shapely.STRtree(targets)
+    part_idx, target_idx = tree.query(zone_parts, predicate="intersects")
     if len(target_idx) == 0:
         return result
-    whole = shapely.covers(zone_parts[part_idx], targets[target_idx])
+    whole = covered_pairs(zone_parts, targets, part_idx, target_idx, tree)
     if target_areas is None:
         target_areas = area_function(targets)
     pieces = np.zeros(len(target_idx))

@@ -8,6 +8,12 @@ Rules (``yellow_margin`` m, target T, reported value v):
 * ``at_most`` (a cap):  v > T → red;  T·(1 − m) ≤ v ≤ T → yellow;  else green.
 * ``at_least`` (a floor): v < T → red;  T ≤ v ≤ T·(1 + m) → yellow;  else green.
 * ``none``: no level.
+
+A value within ``equal_tolerance`` (relative to the target) of the target counts
+as *equal* to it: a target measured on the projection plane and a value measured
+on the ellipsoid differ by up to ~1e-4 in a 3° zone, and must not grade an
+unchanged protection line red.  With ``yellow_margin`` 0 there is no yellow band:
+a value that meets the target is green.
 """
 
 from __future__ import annotations
@@ -32,9 +38,26 @@ TARGET_COLUMNS = ("unit_code", "indicator", "year", "target")
 GHMB_COLUMNS = {"unit_code": "XZQDM", "indicator": "ZBDM", "year": "ND", "target": "MBZ", "unit": "DW"}
 GREEN, YELLOW, RED, NO_LEVEL, NOT_COMPUTED = "green", "yellow", "red", "none", "not_computed"
 _TOLERANCE = 1e-9
+DEFAULT_EQUAL_TOLERANCE = _TOLERANCE
 
 
-def load_thresholds(path: PathLike | None = None, catalog: Optional[Catalog] = None) -> dict[str, float]:
+class Thresholds(dict):
+    """Yellow margins per indicator id (``"*"`` = default), with ``tolerances`` (same keys) and ``source``."""
+
+    def __init__(self, margins: Mapping[str, float], tolerances: Optional[Mapping[str, float]] = None,
+                 source: str = "") -> None:
+        super().__init__(margins)
+        self.tolerances = dict(tolerances or {"*": DEFAULT_EQUAL_TOLERANCE})
+        self.source = source
+
+    def margin(self, indicator_id: str) -> float:
+        return self.get(indicator_id, self["*"])
+
+    def tolerance(self, indicator_id: str) -> float:
+        return self.tolerances.get(indicator_id, self.tolerances.get("*", DEFAULT_EQUAL_TOLERANCE))
+
+
+def load_thresholds(path: PathLike | None = None, catalog: Optional[Catalog] = None) -> Thresholds:
     """Yellow margins per indicator id (``"*"`` = default) from the thresholds JSON."""
     path = Path(path) if path is not None else THRESHOLDS_PATH
     try:
@@ -45,11 +68,13 @@ def load_thresholds(path: PathLike | None = None, catalog: Optional[Catalog] = N
     return parse_thresholds(data, catalog or load_catalog(), path.name)
 
 
-def parse_thresholds(data: Any, catalog: Catalog, source: str = "warning_thresholds.json") -> dict[str, float]:
-    """Validate thresholds: margins in [0, 1), indicator ids known to ``catalog``."""
+def parse_thresholds(data: Any, catalog: Catalog, source: str = "warning_thresholds.json") -> Thresholds:
+    """Validate thresholds: margins in [0, 1), equal tolerances in [0, 0.01], indicator ids known to ``catalog``."""
     if not isinstance(data, dict) or not isinstance(data.get("default"), dict):
         raise InputError(f"{source}: default: must be an object with yellow_margin", file=source)
     margins = {"*": _margin(data["default"].get("yellow_margin"), f"{source}: default.yellow_margin")}
+    tolerances = {"*": _equal_tolerance(data["default"].get("equal_tolerance", DEFAULT_EQUAL_TOLERANCE),
+                                        f"{source}: default.equal_tolerance")}
     overrides = data.get("indicators", {})
     if not isinstance(overrides, dict):
         raise InputError(f"{source}: indicators: must be an object", file=source)
@@ -60,8 +85,17 @@ def parse_thresholds(data: Any, catalog: Catalog, source: str = "warning_thresho
             raise InputError(f"{path}: unknown indicator id", file=source)
         if not isinstance(entry, dict):
             raise InputError(f"{path}: must be an object", file=source)
-        margins[indicator_id] = _margin(entry.get("yellow_margin"), f"{path}.yellow_margin")
-    return margins
+        if "yellow_margin" in entry or "equal_tolerance" not in entry:
+            margins[indicator_id] = _margin(entry.get("yellow_margin"), f"{path}.yellow_margin")
+        if "equal_tolerance" in entry:
+            tolerances[indicator_id] = _equal_tolerance(entry["equal_tolerance"], f"{path}.equal_tolerance")
+    return Thresholds(margins, tolerances, source)
+
+
+def _equal_tolerance(value: Any, path: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 0.01:
+        raise InputError(f"{path}: must be a number in [0, 0.01] (relative to the target), got {value!r}")
+    return float(value)
 
 
 def _margin(value: Any, path: str) -> float:
@@ -70,20 +104,21 @@ def _margin(value: Any, path: str) -> float:
     return float(value)
 
 
-def warning_level(value: float, target: float, direction: str, margin: float) -> str:
+def warning_level(value: float, target: float, direction: str, margin: float,
+                  equal_tolerance: float = DEFAULT_EQUAL_TOLERANCE) -> str:
     """Level of one reported value against its target (see the module docstring)."""
     if direction == "none":
         return NO_LEVEL
     if value is None or target is None or np.isnan(value) or np.isnan(target):
         return NOT_COMPUTED
-    tolerance = _TOLERANCE * max(abs(target), 1.0)
+    tolerance = max(equal_tolerance, _TOLERANCE) * max(abs(target), 1.0)
     if direction == "at_most":
         if value > target + tolerance:
             return RED
-        return YELLOW if value >= target * (1.0 - margin) - tolerance else GREEN
+        return YELLOW if margin > 0 and value >= target * (1.0 - margin) - tolerance else GREEN
     if value < target - tolerance:
         return RED
-    return YELLOW if value <= target * (1.0 + margin) + tolerance else GREEN
+    return YELLOW if margin > 0 and value <= target * (1.0 + margin) + tolerance else GREEN
 
 
 def evaluate_targets(results: pd.DataFrame, targets: pd.DataFrame, catalog: Optional[Catalog] = None,
@@ -98,7 +133,8 @@ def evaluate_targets(results: pd.DataFrame, targets: pd.DataFrame, catalog: Opti
     deviation (value − target), deviation_pct, direction, warning_level.
     """
     catalog = catalog or load_catalog()
-    margins = dict(margins) if margins is not None else load_thresholds(catalog=catalog)
+    margins = margins if margins is not None else load_thresholds(catalog=catalog)
+    tolerances = getattr(margins, "tolerances", {"*": DEFAULT_EQUAL_TOLERANCE})
     table = _check_targets(targets, results, catalog, dict(columns or {}), target_year)
     merged = table.merge(results[["unit_code", "indicator_id", "year", "value", "status"]],
                          on=["unit_code", "indicator_id"], how="left")
@@ -108,7 +144,8 @@ def evaluate_targets(results: pd.DataFrame, targets: pd.DataFrame, catalog: Opti
         merged["deviation_pct"] = np.where(merged["target"] != 0, merged["deviation"] / merged["target"] * 100.0,
                                            np.nan)
     merged["warning_level"] = [
-        warning_level(value, target, direction, margins.get(indicator, margins["*"]))
+        warning_level(value, target, direction, margins.get(indicator, margins["*"]),
+                      tolerances.get(indicator, tolerances.get("*", DEFAULT_EQUAL_TOLERANCE)))
         for value, target, direction, indicator
         in zip(merged["value"], merged["target"], merged["direction"], merged["indicator_id"])]
     return merged[["unit_code", "indicator_id", "year", "value", "target_year", "target", "deviation",
