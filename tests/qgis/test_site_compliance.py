@@ -47,6 +47,7 @@ def by_key(layer, column, key="XMDM") -> dict[str, float]:
 @pytest.mark.parametrize("parameter, layer_name, column", [
     ("BASIC_FARMLAND", "YJJBNTBHTB", "farmland_m2"),
     ("ECOLOGICAL_REDLINE", "STBHHX", "redline_m2"),  # the red line is in EPSG:4490, the sites in EPSG:4527
+    ("NATURE_RESERVE", "STBHHX", "nature_reserve_m2"),  # the sample county has no reserves: the red line stands in
 ])
 def test_overlap_areas_match_native_intersection(provider, county, parameter, layer_name, column):  # noqa: F811
     sites = layer_uri(county, "XMYD")

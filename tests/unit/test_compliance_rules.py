@@ -17,11 +17,11 @@ def raw() -> dict:
     return copy.deepcopy(json.loads(BUNDLED_PACK.read_text(encoding="utf-8")))
 
 
-def test_bundled_pack_loads_with_the_five_site_rules():
+def test_bundled_pack_loads_with_the_six_rules():
     pack = load_rule_pack()
     assert pack.schema_version == 1 and pack.version
     assert [r.id for r in pack.rules] == ["site.ecological_redline", "site.basic_farmland", "site.cultivated_land",
-                                          "site.urban_boundary", "site.planned_use"]
+                                          "site.urban_boundary", "site.planned_use", "site.nature_reserve"]
     redline = pack.rules[0]
     assert redline.constraint_role == "ecological_redline" and "自然资发〔2022〕142号" in redline.legal_basis
     assert pack.rules[2].class_filter.codes >= {"0101", "0102", "0103", "0101K"}

@@ -58,7 +58,7 @@ def row(result, key: str) -> pd.Series:
 def test_pack_identity_and_skipped_rules(result):
     pack = load_rule_pack()
     assert (result.pack_id, result.pack_version) == (pack.id, pack.version)
-    assert result.skipped_rules == ("site.basic_farmland", "site.cultivated_land")
+    assert result.skipped_rules == ("site.basic_farmland", "site.cultivated_land", "site.nature_reserve")
     assert (result.sites["farmland_verdict"] == "not_checked").all()
 
 

@@ -38,6 +38,7 @@ from planmonitor_plugin.qgis_adapter.layers import read_layer
 CONSTRAINTS = (
     ("ECOLOGICAL_REDLINE", "ecological_redline"),
     ("BASIC_FARMLAND", "basic_farmland"),
+    ("NATURE_RESERVE", "nature_reserve"),
     ("CURRENT_LAND_USE", "current_land_use"),
     ("URBAN_BOUNDARY", "urban_boundary"),
     ("PLANNED_LAND_USE", "planned_land_use"),
@@ -77,7 +78,8 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
             "Checks each proposed construction site (XMDM, XMMC, intended use YDYHFLDM) against the ecological red "
-            "line, permanent basic farmland, cultivated land (DLTB 0101/0102/0103), the urban development boundary "
+            "line, permanent basic farmland, nature reserves (optional), cultivated land (DLTB 0101/0102/0103), the "
+            "urban development boundary "
             "(inside / outside / straddling, with the area outside) and the planned land use (compatibility of the "
             "intended use with YDYHFLDM under the rule pack). Constraint layers are optional: a rule whose layer "
             "is not given is reported as not checked. Layers may be in different CRSs; overlays run in the sites' "
@@ -110,6 +112,7 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
         """The optional constraint layers, one per rule role (shared with the patch screening)."""
         labels = {"ECOLOGICAL_REDLINE": tr("Ecological red line (STBHHX)"),
                   "BASIC_FARMLAND": tr("Permanent basic farmland (YJJBNTBHTB)"),
+                  "NATURE_RESERVE": tr("Nature reserves (自然保护地; optional)"),
                   "CURRENT_LAND_USE": tr("Current land use (DLTB)"),
                   "URBAN_BOUNDARY": tr("Urban development boundary (CZKFBJ)"),
                   "PLANNED_LAND_USE": tr("Planned land use (YDYHGHFQ)")}
