@@ -27,7 +27,9 @@ from planmonitor_plugin.core.validation.spatial import cross_pairs, overlap_geom
 #: Pairs intersected per chunk: bounds memory; cancellation is checked between chunks.
 OVERLAY_CHUNK = 100_000
 #: Constraint polygons with more vertices than this are cut into grid pieces first (see split_large_polygons).
-SPLIT_VERTICES = 256
+SPLIT_VERTICES = 32
+#: ... but only when at least this many subjects' envelopes meet it (a few sites do not repay the cutting).
+SPLIT_MIN_SUBJECTS = 16
 PAIR_COLUMNS = ["subject", "constraint", "area_m2", "subject_inside"]
 
 
@@ -55,7 +57,7 @@ def overlay_pairs(subjects: np.ndarray, constraints: np.ndarray, tolerance_m2: f
         return (_pairs_frame(np.empty(0, int), np.empty(0, int), np.empty(0), np.empty(0, bool)),
                 np.empty(0, dtype=object))
     steps = Steps(1, progress, cancelled)
-    pieces, owner = split_large_polygons(constraints, split_vertices)
+    pieces, owner = split_large_polygons(constraints, split_vertices, _busy(subjects, constraints))
     pairs = cross_pairs(subjects, pieces, check=steps.check)
     order = np.lexsort((pairs.j, owner[pairs.j], pairs.i))
     i, k = pairs.i[order], pairs.j[order]
@@ -76,12 +78,19 @@ def overlay_pairs(subjects: np.ndarray, constraints: np.ndarray, tolerance_m2: f
     return _pairs_frame(i[keep], j[keep], areas[keep], inside[keep]), geometries[keep]
 
 
-def split_large_polygons(geometries: np.ndarray, max_vertices: int | None = SPLIT_VERTICES
-                         ) -> tuple[np.ndarray, np.ndarray]:
+def _busy(subjects: np.ndarray, constraints: np.ndarray) -> np.ndarray:
+    """Constraints whose envelope meets many subjects' envelopes: only those are worth splitting."""
+    _, candidates = shapely.STRtree(constraints).query(subjects)
+    return np.bincount(candidates, minlength=len(constraints)) >= SPLIT_MIN_SUBJECTS
+
+
+def split_large_polygons(geometries: np.ndarray, max_vertices: int | None = SPLIT_VERTICES,
+                         eligible: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Polygons with more than ``max_vertices`` cut by a grid into pieces; returns (pieces, owner index).
 
     A dissolved planning polygon may have thousands of vertices and hundreds of holes; every
     parcel sharing an edge with it would cost a full topological test against all of them.
+    ``eligible`` (booleans) limits the cutting to some polygons.
     Its grid pieces are small, exact (``intersection`` with grid cells that share their
     coordinates) and together cover the polygon exactly once.
     """
@@ -90,7 +99,7 @@ def split_large_polygons(geometries: np.ndarray, max_vertices: int | None = SPLI
     if max_vertices is None or not len(geometries):
         return geometries, everything
     counts = shapely.get_num_coordinates(geometries)
-    large = np.flatnonzero(counts > max_vertices)
+    large = np.flatnonzero((counts > max_vertices) & (True if eligible is None else eligible))
     if not len(large):
         return geometries, everything
     cells = np.ceil(np.sqrt(counts[large] / max_vertices)).astype(np.int64)
