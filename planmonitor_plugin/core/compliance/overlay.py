@@ -21,13 +21,14 @@ import pandas as pd
 import shapely
 
 from planmonitor_plugin.core.area import AreaFunction, polygon_areas
+from planmonitor_plugin.core.parallel import for_each_chunk
 from planmonitor_plugin.core.progress import CancelledCallback, ProgressCallback, Steps, never_cancelled, no_progress
 from planmonitor_plugin.core.validation.spatial import cross_pairs, overlap_geometries, polygonal
 
 #: Pairs intersected per chunk: bounds memory; cancellation is checked between chunks.
 OVERLAY_CHUNK = 100_000
 #: Constraint polygons with more vertices than this are cut into grid pieces first (see split_large_polygons).
-SPLIT_VERTICES = 32
+SPLIT_VERTICES = 64
 #: ... but only when at least this many subjects' envelopes meet it (a few sites do not repay the cutting).
 SPLIT_MIN_SUBJECTS = 16
 PAIR_COLUMNS = ["subject", "constraint", "area_m2", "subject_inside"]
@@ -66,9 +67,12 @@ def overlay_pairs(subjects: np.ndarray, constraints: np.ndarray, tolerance_m2: f
     steps.advance()
     geometries = np.empty(len(i), dtype=object)
     areas = np.zeros(len(i))
-    for start in range(0, len(i), OVERLAY_CHUNK):
-        chunk = slice(start, start + OVERLAY_CHUNK)
+    def overlay(chunk: slice) -> None:
         geometries[chunk] = overlap_geometries(subjects[i[chunk]], pieces[k[chunk]], a_inside[chunk], b_inside[chunk])
+
+    for_each_chunk(overlay, len(i), OVERLAY_CHUNK, steps.check)  # GEOS work in threads
+    for start in range(0, len(i), OVERLAY_CHUNK):  # areas in this thread: PROJ transforms are not shared
+        chunk = slice(start, start + OVERLAY_CHUNK)
         areas[chunk] = np.nan_to_num(area_of(geometries[chunk]), nan=0.0)
         steps.advance()
     i, j, areas, inside, geometries, merged = _merge_pieces(i, owner[k], areas, a_inside, geometries)

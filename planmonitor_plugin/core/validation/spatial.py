@@ -25,6 +25,8 @@ import pandas as pd
 import shapely
 from shapely.errors import GEOSException
 
+from planmonitor_plugin.core.parallel import for_each_chunk
+
 POLYGON, MULTIPOLYGON = 3, 6
 #: Candidate pairs tested per call; cancellation is checked between chunks.
 PAIR_CHUNK = 50_000
@@ -88,11 +90,11 @@ def interior_pairs(polygons: np.ndarray, *, check: CancelCheck = _no_check,
     """
     i, j = _envelope_pairs(polygons, polygons, same=True, subset=subset)
     hits = np.zeros(len(i), dtype=bool)
-    for start in range(0, len(i), PAIR_CHUNK):
-        check()
-        stop = start + PAIR_CHUNK
-        hits[start:stop] = shapely.relate_pattern(polygons[i[start:stop]], polygons[j[start:stop]],
-                                                  INTERIORS_INTERSECT)
+
+    def test(chunk: slice) -> None:
+        hits[chunk] = shapely.relate_pattern(polygons[i[chunk]], polygons[j[chunk]], INTERIORS_INTERSECT)
+
+    for_each_chunk(test, len(i), PAIR_CHUNK, check)
     return i[hits], j[hits]
 
 
@@ -141,19 +143,26 @@ def cross_pairs(a: np.ndarray, b: np.ndarray, check: CancelCheck = _no_check) ->
     """
     i, j = _envelope_pairs(a, b, same=False, subset=None)
     a_big = _mean_vertices(a[np.unique(i)]) > _mean_vertices(b[np.unique(j)])
-    big = _prepared_copy(a if a_big else b, i if a_big else j)
+    large_side, small_side = (a, b) if a_big else (b, a)
+    order = np.argsort(i if a_big else j, kind="stable")  # chunks then share few large features
+    i, j = i[order], j[order]
+    large_index, small_index = (i, j) if a_big else (j, i)
     keep = np.zeros(len(i), dtype=bool)
     small_inside = np.zeros(len(i), dtype=bool)
-    for start in range(0, len(i), PAIR_CHUNK):
-        check()
-        chunk = slice(start, start + PAIR_CHUNK)
-        large, small = (big[i[chunk]], b[j[chunk]]) if a_big else (big[j[chunk]], a[i[chunk]])
+
+    def test(chunk: slice) -> None:
+        used = np.unique(large_index[chunk])
+        prepared = _prepared_copy(large_side[used], np.arange(len(used)))  # per thread: caches are not shared
+        large, small = prepared[np.searchsorted(used, large_index[chunk])], small_side[small_index[chunk]]
         inside = shapely.contains(large, small)
         meets = np.flatnonzero(shapely.intersects(large, small) & ~inside)
         interior = inside.copy()
         interior[meets] = shapely.relate_pattern(large[meets], small[meets], INTERIORS_INTERSECT)
         keep[chunk], small_inside[chunk] = interior, inside
-    i, j, small_inside = i[keep], j[keep], small_inside[keep]
+
+    for_each_chunk(test, len(i), PAIR_CHUNK, check)
+    back = np.argsort(order[keep], kind="stable")  # the envelope query's order, as before the sort
+    i, j, small_inside = i[keep][back], j[keep][back], small_inside[keep][back]
     return CrossPairs(i, j, a_inside=np.zeros(len(i), dtype=bool) if a_big else small_inside,
                       b_inside=small_inside if a_big else np.zeros(len(i), dtype=bool))
 
