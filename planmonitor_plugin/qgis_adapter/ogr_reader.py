@@ -56,8 +56,12 @@ def direct_source(parameter_value, layer: QgsVectorLayer | None) -> tuple[str, s
 
 
 def read_columns(parameter_value, layer: QgsVectorLayer | None, columns: list[str], target_crs,
-                 cancelled=lambda: False) -> ColumnarLayer | None:
-    """The layer's ``columns`` and geometries (in ``target_crs``) read directly, or None when not eligible."""
+                 cancelled=lambda: False, near: list | None = None) -> ColumnarLayer | None:
+    """The layer's ``columns`` and geometries (in ``target_crs``) read directly, or None when not eligible.
+
+    ``near`` (boxes ``(xmin, ymin, xmax, ymax)`` in the layer's CRS) keeps only the features whose
+    bounding boxes meet one of them, found in the GeoPackage's R-tree (other formats: None).
+    """
     source = direct_source(parameter_value, layer)
     if source is None or not (layer.crs() == target_crs or same_datum_cgcs2000(layer.crs(), target_crs)):
         return None
@@ -68,6 +72,12 @@ def read_columns(parameter_value, layer: QgsVectorLayer | None, columns: list[st
     ogr_layer = dataset.GetLayerByName(name) if name else dataset.GetLayer(0)
     if ogr_layer is None or not hasattr(ogr_layer, "GetArrowStreamAsNumPy") or not ogr_layer.GetGeometryColumn():
         return None
+    if near is not None:
+        ids = _ids_near(dataset, ogr_layer, near)
+        if ids is None:
+            return None
+        id_filter = f"{_quoted(ogr_layer.GetFIDColumn())} IN ({','.join(map(str, ids)) or 'NULL'})"
+        subset = f"({subset}) AND {id_filter}" if subset else id_filter
     if subset and ogr_layer.SetAttributeFilter(subset) != ogr.OGRERR_NONE:
         return None
     read = _read_batches(ogr_layer, columns, cancelled)
@@ -78,6 +88,33 @@ def read_columns(parameter_value, layer: QgsVectorLayer | None, columns: list[st
     if layer.crs() != target_crs:
         geometry = shapely.transform(geometry, coordinate_function(layer.crs(), target_crs))
     return ColumnarLayer(frame, geometry)
+
+
+def _ids_near(dataset, ogr_layer, boxes: list) -> list[int] | None:
+    """Feature ids whose R-tree boxes meet any of ``boxes`` (GeoPackage only; None when there is no R-tree)."""
+    if dataset.GetDriver().ShortName != "GPKG" or not ogr_layer.GetFIDColumn():
+        return None
+    rtree = f"rtree_{ogr_layer.GetName()}_{ogr_layer.GetGeometryColumn()}"
+    check = dataset.ExecuteSQL(f"SELECT name FROM sqlite_master WHERE name = '{rtree.replace(chr(39), chr(39) * 2)}'")
+    found = check is not None and check.GetFeatureCount() > 0
+    dataset.ReleaseResultSet(check)
+    if not found:
+        return None
+    ids: set[int] = set()
+    for start in range(0, len(boxes), 200):  # bounded SQL statements
+        where = " OR ".join(
+            f"(maxx >= {float(xmin)!r} AND minx <= {float(xmax)!r} AND maxy >= {float(ymin)!r} AND miny <= "
+            f"{float(ymax)!r})" for xmin, ymin, xmax, ymax in boxes[start:start + 200])
+        result = dataset.ExecuteSQL(f"SELECT id FROM {_quoted(rtree)} WHERE {where}")
+        if result is None:
+            return None
+        ids.update(feature.GetField(0) for feature in result)
+        dataset.ReleaseResultSet(result)
+    return sorted(ids)
+
+
+def _quoted(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
 
 
 def _read_batches(ogr_layer, columns: list[str], cancelled) -> tuple[pd.DataFrame, np.ndarray] | None:

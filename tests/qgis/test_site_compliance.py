@@ -132,3 +132,27 @@ def test_through_qgis_process(county, tmp_path):  # noqa: F811
         "OUTPUT_SITES": str(tmp_path / "选址结果.gpkg"), "OUTPUT_CONFLICTS": str(tmp_path / "冲突.gpkg")}, env)
     assert result["results"]["SITE_COUNT"] == 25
     assert QgsVectorLayer(str(tmp_path / "冲突.gpkg"), "c", "ogr").featureCount() > 0
+
+
+def test_direct_geopackage_reading_equals_reading_through_qgis(provider, county, monkeypatch):  # noqa: F811
+    """GeoPackage constraints are read through OGR's R-tree; a memory copy goes through QGIS: same numbers,
+    also with a provider filter (subset string) on the layer."""
+    sites = layer_uri(county, "XMYD")
+    farmland = QgsVectorLayer(layer_uri(county, "DLTB"), "DLTB", "ogr")
+    farmland.setSubsetString("\"DLBM\" <> '0102'")
+    copy = processing.run("native:reprojectlayer", {
+        "INPUT": farmland, "TARGET_CRS": farmland.crs(), "OUTPUT": "memory:"})["OUTPUT"]
+    assert copy.featureCount() == farmland.featureCount() < QgsVectorLayer(layer_uri(county, "DLTB"), "d",
+                                                                              "ogr").featureCount()
+    from planmonitor_plugin.qgis_adapter import ogr_reader
+
+    found = []
+    original = ogr_reader._ids_near
+    monkeypatch.setattr(ogr_reader, "_ids_near", lambda *args: found.append(original(*args)) or found[-1])
+    direct = by_key(run_compliance(sites, CURRENT_LAND_USE=farmland)["OUTPUT_SITES"], "cultivated_m2")
+    assert len(found) == 1 and found[0]  # the R-tree path was taken
+    monkeypatch.undo()
+    through_qgis = by_key(run_compliance(sites, CURRENT_LAND_USE=copy)["OUTPUT_SITES"], "cultivated_m2")
+    assert any(v > 1 for v in direct.values())
+    for key, value in direct.items():
+        assert value == pytest.approx(through_qgis[key], rel=1e-12, abs=1e-9), key

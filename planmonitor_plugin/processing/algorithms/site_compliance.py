@@ -33,6 +33,7 @@ from planmonitor_plugin.qgis_adapter.conversion import geometries_to_qgis, split
 from planmonitor_plugin.qgis_adapter.crs import cgcs2000_geographic, lonlat_function, working_crs
 from planmonitor_plugin.qgis_adapter.i18n import tr
 from planmonitor_plugin.qgis_adapter.layers import read_layer
+from planmonitor_plugin.qgis_adapter.ogr_reader import read_columns
 
 #: Constraint parameters → layer role (resources/layer_roles.json).
 CONSTRAINTS = (
@@ -164,12 +165,24 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
         for parameter, role in CONSTRAINTS:
             source = self.parameterAsSource(parameters, parameter, context)
             if source is not None:
-                constraints[role] = self.read_near(source, boxes, working, context, feedback)
+                constraints[role] = self.read_near(source, boxes, working, context, feedback,
+                                                   (parameters.get(parameter), parameter))
         return working, read_subjects, constraints
 
-    def read_near(self, source, boxes, working, context, feedback):
-        """(frame, geometry) of the source's features near ``boxes`` (working CRS), in the working CRS."""
+    def read_near(self, source, boxes, working, context, feedback, parameter=None):
+        """(frame, geometry) of the source's features near ``boxes`` (working CRS), in the working CRS.
+
+        A GeoPackage layer is read straight through OGR and its R-tree; other sources through QGIS.
+        """
         near = self._rectangles_in(boxes, working, source.sourceCrs(), context)
+        if parameter is not None:
+            value, name = parameter
+            columns = source.fields().names()  # whatever fields a user's rule pack filters on
+            direct = read_columns(value, self.parameterAsVectorLayer({name: value}, name, context), columns,
+                                  working, feedback.isCanceled,
+                                  near=[(r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum()) for r in near])
+            if direct is not None:
+                return direct.frame, direct.geometry
         read = read_layer(source, source.sourceName(), context.transformContext(), feedback.isCanceled,
                           target_crs=working, near=near)
         return read.frame, read.geometry
