@@ -4,7 +4,12 @@
   <context>
     <name>PlanMonitor</name>
     <message>
-      <location filename="../planmonitor_plugin/plugin.py" line="52" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="144" />
+      <source>%v of %m reviewed</source>
+      <translation>已审查 %v / %m</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/plugin.py" line="55" />
       <source>&amp;PlanMonitor</source>
       <translation>规划实施监测(&amp;P)</translation>
     </message>
@@ -12,6 +17,31 @@
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="78" />
       <source>(no township code)</source>
       <translation>（无乡镇代码）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="211" />
+      <source>A connection needs a name without slashes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="42" />
+      <source>Accepted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="170" />
+      <source>Add and choose a catalog connection first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="138" />
+      <source>Add layers to map</source>
+      <translation>加载到地图</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="75" />
+      <source>Added</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="65" />
@@ -32,9 +62,49 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>行政区：乡镇（XZQ）</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="179" />
+      <source>All</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="153" />
       <source>All indicators (county and townships)</source>
       <translation>全部指标（全县及各乡镇）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="284" />
+      <source>All pilot areas</source>
+      <translation>全部试点区</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="297" />
+      <source>All rules</source>
+      <translation>全部规则</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="296" />
+      <source>All townships</source>
+      <translation>全部乡镇</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="295" />
+      <source>All types</source>
+      <translation>全部类型</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="294" />
+      <source>All verdicts</source>
+      <translation>全部结论</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="42" />
+      <source>Already on the server</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="75" />
+      <source>Already there</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="110" />
@@ -45,6 +115,16 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="52" />
       <source>Approved land (批准用地), optional</source>
       <translation>批准用地（可选）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="93" />
+      <source>Area</source>
+      <translation>面积</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="132" />
+      <source>Area (mu)</source>
+      <translation>面积（亩）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="34" />
@@ -77,9 +157,34 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>评价</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="450" />
+      <source>Attach photos</source>
+      <translation>添加照片</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="210" />
+      <source>Attach photos…</source>
+      <translation>添加照片…</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="106" />
+      <source>Authentication</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="40" />
+      <source>Authentication configuration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="56" />
       <source>Basic tools</source>
       <translation>基础工具</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="56" />
+      <source>Build review work package (审查工作包)</source>
+      <translation>生成审查工作包</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="47" />
@@ -92,9 +197,14 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>坐标参考系</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="64" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="68" />
       <source>Cancelled by the user.</source>
       <translation>用户已取消。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="242" />
+      <source>Cannot open the work package: {error}</source>
+      <translation>无法打开工作包：{error}</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="78" />
@@ -102,9 +212,34 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>无法打开“{uri}”：文件已损坏或不是矢量数据集。</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="256" />
+      <source>Cannot read the work package: {error}</source>
+      <translation>无法读取工作包：{error}</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="110" />
       <source>Caps (at most): above the target → red; within {margin} % below it → yellow; otherwise green. Floors (at least): below the target → red; within {margin} % above it → yellow; otherwise green.</source>
       <translation>上限类指标（不超过）：高于目标值为红色；低于目标值 {margin}% 以内为黄色；其余为绿色。下限类指标（不低于）：低于目标值为红色；高于目标值 {margin}% 以内为黄色；其余为绿色。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="38" />
+      <source>Catalog URL (instead of a saved connection)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="301" />
+      <source>Catalog sync</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="78" />
+      <source>Catalog sync (国家目录同步)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/plugin.py" line="61" />
+      <source>Catalog sync…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="66" />
@@ -115,6 +250,11 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="163" />
       <source>Change</source>
       <translation>变化量</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="28" />
+      <source>Change patch</source>
+      <translation>监测图斑</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="49" />
@@ -132,18 +272,31 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>检查项</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="131" />
+      <source>Check result</source>
+      <translation>检查结果</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="122" />
+      <source>Check results</source>
+      <translation>检查结果</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="82" />
+      <source>Checked construction sites (planmonitor:sitecompliance)</source>
+      <translation>已审查的建设项目（planmonitor:sitecompliance）</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="184" />
       <source>Checking…</source>
       <translation>正在检查…</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="78" />
-      <source>Checks each proposed construction site (XMDM, XMMC, intended use YDYHFLDM) against the ecological red line, permanent basic farmland, cultivated land (DLTB 0101/0102/0103), the urban development boundary (inside / outside / straddling, with the area outside) and the planned land use (compatibility of the intended use with YDYHFLDM under the rule pack). Constraint layers are optional: a rule whose layer is not given is reported as not checked. Layers may be in different CRSs; overlays run in the sites' projected CGCS2000 CRS (or its 3° zone), as QGIS's own overlays do.
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="80" />
+      <source>Checks each proposed construction site (XMDM, XMMC, intended use YDYHFLDM) against the ecological red line, permanent basic farmland, nature reserves (optional), cultivated land (DLTB 0101/0102/0103), the urban development boundary (inside / outside / straddling, with the area outside) and the planned land use (compatibility of the intended use with YDYHFLDM under the rule pack). Constraint layers are optional: a rule whose layer is not given is reported as not checked. Layers may be in different CRSs; overlays run in the sites' projected CGCS2000 CRS (or its 3° zone), as QGIS's own overlays do.
 
 Outputs: the sites with a verdict (合规 compliant / 不合规 non-compliant / 需论证 needs justification) and per-rule areas in m², 公顷 and 亩; the conflicts as the actual overlap polygons with both keys; an HTML report. Slivers below the rule's tolerance (1 m² by default) count as touching. All areas are ellipsoidal (CGCS2000). The rule pack (JSON; default bundled) and its version are named in the results.</source>
-      <translation>逐一检查拟建项目选址（XMDM、XMMC、拟用途 YDYHFLDM）与生态保护红线、永久基本农田、耕地（DLTB 0101/0102/0103）、城镇开发边界（界内 / 界外 / 跨界，并给出界外面积）以及规划用途（按规则包判断拟用途与 YDYHFLDM 是否相容）的关系。约束图层均为可选：未提供图层的规则标记为“未检查”。各图层可以采用不同坐标系；叠加分析在项目选址图层的 CGCS2000 投影坐标系（或其所在 3° 带）中进行，与 QGIS 自带叠加工具一致。
-
-输出：带审查结论（合规 / 不合规 / 需论证）及各规则面积（平方米、公顷、亩）的项目选址图层；以实际重叠多边形表示的冲突图层，含双方编号；HTML 报告。小于规则容差（默认 1 平方米）的碎片视为相接。所有面积均为 CGCS2000 椭球面积。结果中注明所用规则包（JSON，默认使用内置规则包）及其版本。</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="89" />
@@ -157,6 +310,26 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
 输入：图层，和/或 GeoPackage / File GDB，和/或 Shapefile 文件夹。各图层的角色（DLTB、YJJBNTBHTB、STBHHX、CZKFBJ…）根据其名称和字段自动识别；可用“layer=role;…”覆盖（角色：current_land_use、basic_farmland、ecological_redline、urban_boundary、planning_zones、planned_land_use、admin_units、change_patches、project_sites）。规则集：一个 JSON 文件（默认使用内置规则集），用于启用检查项并设置严重程度和容差。
 
 输出：包含真实错误几何的错误图层（重叠和缝隙面、冲突面、问题要素本身；图层级问题不含几何）、点图层（自相交）、汇总表，以及使用您的界面语言的 HTML 报告。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="225" />
+      <source>Choose a task package in the search results.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="264" />
+      <source>Choose a work package.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="92" />
+      <source>Class after</source>
+      <translation>变化后地类</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="92" />
+      <source>Class before</source>
+      <translation>变化前地类</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="28" />
@@ -188,6 +361,11 @@ Outputs: every piece that is not conforming as a polygon with both classes and i
       <translation>合规性审查</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="32" />
+      <source>Compliant</source>
+      <translation>合规</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="88" />
       <source>Computes the plan-monitoring indicators of the catalog (TD/T 1063 names: 生态保护红线面积, 永久基本农田保护面积, 耕地保有量, 林地保有量, 湿地面积, 建设用地总面积, 城乡建设用地面积, 人均城镇/村庄建设用地面积, 森林覆盖率, 河湖水面率, walking coverage of parks and squares and of community health facilities, road network density …) for every township of the administrative units layer and for the county (county = Σ townships; areas are ellipsoidal CGCS2000, balanced rounding in 公顷). Each land-use parcel counts whole for the township holding most of it.
 
@@ -210,14 +388,59 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>正在计算 {year} 年指标（{layer}）…</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="38" />
+      <source>Conflict</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="35" />
       <source>Conflict between control lines (三线冲突)</source>
       <translation>控制线之间冲突（三线冲突）</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="91" />
+      <source>Conflict on {item}: {detail}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="76" />
+      <source>Conflicting verdicts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="48" />
+      <source>Conflicting verdicts pulled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="59" />
       <source>Conflicts</source>
       <translation>冲突</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="165" />
+      <source>Connected to “{title}”: {note}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="87" />
+      <source>Connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="154" />
+      <source>Connection “{name}” removed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="147" />
+      <source>Connection “{name}” saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="83" />
+      <source>Connections</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="33" />
@@ -230,7 +453,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>现状建设、规划非建设面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="69" />
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="28" />
+      <source>Construction site</source>
+      <translation>建设项目</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="71" />
       <source>Construction site compliance</source>
       <translation>建设项目选址合规性审查</translation>
     </message>
@@ -240,7 +468,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>建设项目选址合规性审查报告</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="94" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="97" />
       <source>Construction sites</source>
       <translation>建设项目选址</translation>
     </message>
@@ -255,9 +483,24 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>按内置对照表（resources/code_tables/sandiao_to_ydyh.csv）将每个图斑的三调地类（DLBM）转换为 2023 版用地用海分类。一对一时填写 YDYHFLDM 和 YDYHFLMC；ZHZT 为转换状态：mapped（已转换）、needs_subdivision（一个三调地类对应多个用地用海分类，须在审查中确定，绝不猜测）、unknown（代码不在对照表中）或 empty（无代码）；HXDM 为待细分地类的候选代码；YJDM 为其共同的一级类。按 ZHZT = 'needs_subdivision' 筛选即得待审查清单。</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="306" />
+      <source>Could not reach the catalog (connection refused or dropped).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="164" />
+      <source>Could not write the field project {file}: {error}</source>
+      <translation>无法写入外业工程 {file}：{error}</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="59" />
       <source>Could not write the findings to “{output}”: {error}</source>
       <translation>无法将检查结果写入“{output}”：{error}</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="108" />
+      <source>Could not write the reference layer “{layer}” to {file}: {error}</source>
+      <translation>无法将参考图层“{layer}”写入 {file}：{error}</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="127" />
@@ -295,6 +538,16 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>全县：{value}，目标值 {target} {unit}（{level}）。</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="186" />
+      <source>Created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="92" />
+      <source>Created by</source>
+      <translation>创建单位/人</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="40" />
       <source>Crosswalk</source>
       <translation>对照表</translation>
@@ -315,9 +568,49 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>现状地类图斑（DLTB）</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="77" />
+      <source>Current verdict: {verdict} ({reviewer}, {when})</source>
+      <translation>当前结论：{verdict}（{reviewer}，{when}）</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="80" />
       <source>Data quality</source>
       <translation>数据质量</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="179" />
+      <source>Datasets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="218" />
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="146" />
+      <source>Device</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="189" />
+      <source>Download task package into a work package…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="238" />
+      <source>Download task package {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="34" />
+      <source>Downloads the review items of a catalog task package (OGC API – Features, page by page) into a work package, created when the file does not exist. Interrupted or cancelled downloads keep the pages already written; running it again adds only what is missing. An optional extent limits the download to the items it intersects. Answers are checked before use: malformed, oversized or out-of-range data is refused with a message and nothing is written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="212" />
+      <source>Drop photos here to attach them to the selected item.</source>
+      <translation>将照片拖放到此处，即可添加到所选对象。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="32" />
@@ -340,7 +633,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>椭球面积计算（CGCS2000）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/plugin.py" line="57" />
+      <location filename="../planmonitor_plugin/plugin.py" line="60" />
       <source>Ellipsoidal area (CGCS2000)…</source>
       <translation>椭球面积计算（CGCS2000）…</translation>
     </message>
@@ -368,6 +661,36 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="173" />
       <source>Every indicator was computed.</source>
       <translation>全部指标均已计算。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="342" />
+      <source>Every item in the list has a verdict.</source>
+      <translation>列表中的对象均已有审查结论。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="35" />
+      <source>Exchange folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="38" />
+      <source>Exchange package id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="52" />
+      <source>Export field package (外业包)</source>
+      <translation>导出外业包</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="25" />
+      <source>Export the outbox as an exchange package (导出交换包)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="43" />
+      <source>Failed (still in the outbox)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="79" />
@@ -415,9 +738,44 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>字段类型错误</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="121" />
+      <source>Field package (GeoPackage)</source>
+      <translation>外业包（GeoPackage）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="70" />
+      <source>Field package folder</source>
+      <translation>外业包文件夹</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="249" />
+      <source>Field package import report</source>
+      <translation>外业包导入报告</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="72" />
+      <source>Field project</source>
+      <translation>外业工程</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="69" />
+      <source>Field reviewer</source>
+      <translation>外业核查人</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="71" />
+      <source>Field work package</source>
+      <translation>外业工作包</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="44" />
       <source>Field “{name}” exists in the input; its values are replaced.</source>
       <translation>输入图层已有字段“{name}”，其值将被替换。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="28" />
+      <source>Finding</source>
+      <translation>问题</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="88" />
@@ -440,6 +798,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>生成时间</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="227" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="109" />
       <source>GeoPackage (all its layers)</source>
       <translation>GeoPackage（全部图层）</translation>
@@ -448,6 +811,26 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="137" />
       <source>Give at least one layer, a GeoPackage or a folder to check.</source>
       <translation>请至少指定一个图层、一个 GeoPackage 或一个文件夹进行检查。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="60" />
+      <source>Give the catalog URL or the name of a saved connection.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="129" />
+      <source>Give the screened change patches, the checked construction sites or both.</source>
+      <translation>请提供筛查后的监测图斑、已审查的建设项目，或两者都提供。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="106" />
+      <source>Give the task id and the task name.</source>
+      <translation>请填写任务编号和任务名称。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="290" />
+      <source>Green</source>
+      <translation>绿</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="172" />
@@ -470,12 +853,47 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>HTML 报告</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="219" />
+      <source>History</source>
+      <translation>审查记录</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="49" />
       <source>How pieces are judged</source>
       <translation>判定方法</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="145" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="186" />
+      <source>Id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="37" />
+      <source>Illegal</source>
+      <translation>违法</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="62" />
+      <source>Import an exchange package (导入交换包)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="108" />
+      <source>Import field package (外业包)</source>
+      <translation>导入外业包</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="122" />
+      <source>Import report (CSV)</source>
+      <translation>导入报告（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="123" />
+      <source>Import report (HTML)</source>
+      <translation>导入报告（HTML）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="284" />
       <source>Indicator</source>
       <translation>指标</translation>
     </message>
@@ -493,6 +911,16 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="174" />
       <source>Indicator catalog used</source>
       <translation>所用指标目录</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="97" />
+      <source>Indicator rows</source>
+      <translation>指标记录数</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="88" />
+      <source>Indicator table (planmonitor:computeindicators)</source>
+      <translation>指标表（planmonitor:computeindicators）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="118" />
@@ -518,6 +946,46 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="31" />
       <source>Invalid geometry</source>
       <translation>无效几何</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="88" />
+      <source>Item</source>
+      <translation>审查对象</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="95" />
+      <source>Items added</source>
+      <translation>新增对象</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="50" />
+      <source>Items already there</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="49" />
+      <source>Items downloaded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="47" />
+      <source>Items per page</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="96" />
+      <source>Items updated</source>
+      <translation>更新对象</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="130" />
+      <source>JCTBBH / code</source>
+      <translation>图斑编号 / 代码</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="177" />
+      <source>Keywords, e.g. 监测图斑</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="67" />
@@ -595,6 +1063,26 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>待检查图层</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="37" />
+      <source>Legal</source>
+      <translation>合法</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="248" />
+      <source>Loading work package</source>
+      <translation>正在读取工作包</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="244" />
+      <source>Loading {name}…</source>
+      <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="111" />
+      <source>Merges the verdicts and photos of a field package into the work package. Events are matched by their id: importing the same package twice adds nothing. A field verdict that differs from a verdict recorded in the office after the export is kept as a conflict for the review panel; events for unknown items are rejected and stay in the field package. The import report (every event and photo with its outcome) is written as CSV and HTML next to the work package.</source>
+      <translation>将外业包中的审查结论和照片合并到工作包。按事件编号匹配：同一外业包重复导入不会新增任何记录。外业结论若与导出后内业新记录的结论不同，将作为冲突保留，在试点审查面板中处理；针对未知对象的事件被拒收，仍保留在外业包中。导入报告（每条事件和照片及其处理结果）以 CSV 和 HTML 写在工作包旁。</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="81" />
       <source>Message</source>
       <translation>信息</translation>
@@ -623,6 +1111,26 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="118" />
       <source>Monitoring year of the land use (empty = its SJNF field)</source>
       <translation>地类图斑的监测年份（留空 = 取 SJNF 字段）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="104" />
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="116" />
+      <source>Nature reserves (自然保护地; optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="33" />
+      <source>Needs justification</source>
+      <translation>需论证</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="186" />
+      <source>Next unreviewed ▶</source>
+      <translation>下一个未审查 ▶</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="48" />
@@ -655,6 +1163,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>未发现问题。</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="141" />
+      <source>No review items: the inputs are empty (or no patch is suspected).</source>
+      <translation>没有审查对象：输入为空（或没有疑似违法图斑）。</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_style.py" line="32" />
       <source>No target given</source>
       <translation>未提供目标</translation>
@@ -670,7 +1183,22 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>未提供乡镇图层且无 ZLDWDM 字段：仅给出全域汇总。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="104" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="74" />
+      <source>No verdict yet.</source>
+      <translation>尚无审查结论。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="140" />
+      <source>No work package open</source>
+      <translation>未打开工作包</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="32" />
+      <source>Non-compliant</source>
+      <translation>不合规</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="107" />
       <source>Non-compliant sites</source>
       <translation>不合规项目数</translation>
     </message>
@@ -695,6 +1223,21 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>未计算的指标</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="302" />
+      <source>Not found on the catalog (404): check the connection URL and the task package.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="43" />
+      <source>Not sent (local problem)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="251" />
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="90" />
       <source>Number of features</source>
       <translation>要素数量</translation>
@@ -703,6 +1246,36 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="126" />
       <source>Number of layers checked</source>
       <translation>已检查图层数</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="181" />
+      <source>Only in the current map extent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="45" />
+      <source>Only items in this extent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="80" />
+      <source>Only suspected patches</source>
+      <translation>仅疑似违法图斑</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="231" />
+      <source>Open work package</source>
+      <translation>打开工作包</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="136" />
+      <source>Open work package…</source>
+      <translation>打开工作包…</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="37" />
+      <source>Other</source>
+      <translation>其他</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="33" />
@@ -760,6 +1333,31 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>永久基本农田（YJJBNTBHTB）</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="410" />
+      <source>Photo positions</source>
+      <translation>照片位置</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="469" />
+      <source>Photo {name} not attached: {error}</source>
+      <translation>照片 {name} 未添加：{error}</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="74" />
+      <source>Photos</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="451" />
+      <source>Photos (*.jpg *.jpeg *.png *.heic *.tif *.tiff)</source>
+      <translation>照片 (*.jpg *.jpeg *.png *.heic *.tif *.tiff)</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="37" />
+      <source>Photos exported</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="43" />
       <source>Pieces</source>
       <translation>图斑数</translation>
@@ -775,22 +1373,52 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>输出图斑数</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="150" />
+      <source>Pilot area</source>
+      <translation>试点区</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="65" />
+      <source>Pilot area ids (comma separated, empty = all)</source>
+      <translation>试点区编号（逗号分隔，留空为全部）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="409" />
+      <source>Pilot areas</source>
+      <translation>试点区</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="220" />
+      <source>Pilot-area indicators</source>
+      <translation>试点区指标</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="101" />
+      <source>Pilot-area review</source>
+      <translation>试点审查</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/plugin.py" line="62" />
+      <source>Pilot-area review panel</source>
+      <translation>试点审查面板</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="145" />
       <source>Plan targets (GHMB: CSV, XLSX or table)</source>
       <translation>规划目标表（GHMB：CSV、XLSX 或表）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/plugin.py" line="54" />
+      <location filename="../planmonitor_plugin/plugin.py" line="57" />
       <source>PlanMonitor</source>
       <translation>规划实施监测</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/plugin.py" line="75" />
+      <location filename="../planmonitor_plugin/plugin.py" line="100" />
       <source>PlanMonitor needs the Python packages {names}; its algorithms are disabled. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command} and restart QGIS.</source>
       <translation>规划实施监测插件需要 Python 包 {names}，其算法暂不可用。请在 OSGeo4W Shell（Windows）或终端中运行：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/provider.py" line="37" />
+      <location filename="../planmonitor_plugin/processing/provider.py" line="47" />
       <source>PlanMonitor – territorial spatial plan monitoring</source>
       <translation>规划实施监测 – 国土空间规划实施监测</translation>
     </message>
@@ -815,6 +1443,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>规划数据质检报告</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="198" />
+      <source>Please fill in: {fields}</source>
+      <translation>请填写：{fields}</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="79" />
       <source>Polygon layer</source>
       <translation>面图层</translation>
@@ -823,6 +1456,41 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="143" />
       <source>Population table (RKSJ: CSV, XLSX or table)</source>
       <translation>人口数据表（RKSJ：CSV、XLSX 或表）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="130" />
+      <source>Project name</source>
+      <translation>项目名称</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="31" />
+      <source>Pull a task package from the catalog (下载任务包)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="247" />
+      <source>Push outbox</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="285" />
+      <source>Push outbox of {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="85" />
+      <source>Push results</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="25" />
+      <source>Push review results to the catalog (上传核查结果)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="28" />
+      <source>Pushes the outbox of a work package — verdict events, then photos (with sha256) — to the catalog (OGC API – Features Part 4 create with the client's ids). Every item gets a receipt in the work package: accepted, already on the server (an earlier answer was lost), or rejected with the reason. Time-outs and server errors are retried with backoff; an item leaves the outbox only when the server acknowledged it, so running it again after an interruption never duplicates anything. Optionally pulls other reviewers' events afterwards and lists conflicts.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="190" />
@@ -840,6 +1508,26 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>原因</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="94" />
+      <source>Reasons</source>
+      <translation>疑似违法原因</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="257" />
+      <source>Receipts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="142" />
+      <source>Record verdict</source>
+      <translation>记录结论</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="290" />
+      <source>Red</source>
+      <translation>红</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="171" />
       <source>Red warnings</source>
       <translation>红色预警</translation>
@@ -848,6 +1536,31 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_style.py" line="31" />
       <source>Red: a target is missed</source>
       <translation>红色：有指标未达到目标</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="67" />
+      <source>Reference layers to clip</source>
+      <translation>需裁剪的参考图层</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="77" />
+      <source>Refused entries</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="88" />
+      <source>Refused {id}: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="76" />
+      <source>Rejected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="109" />
+      <source>Remove</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="100" />
@@ -860,9 +1573,24 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>缺少必填字段</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="40" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="112" />
       <source>Result</source>
       <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="59" />
+      <source>Review</source>
+      <translation>审查</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="409" />
+      <source>Review items</source>
+      <translation>审查对象</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="251" />
+      <source>Reviewer</source>
+      <translation>审查人</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="156" />
@@ -885,7 +1613,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>角色覆盖（layer=role;…）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="32" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="112" />
       <source>Rule</source>
       <translation>规则</translation>
     </message>
@@ -920,9 +1648,29 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>规则集（JSON；留空则使用内置默认规则集）</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="131" />
+      <source>Rules</source>
+      <translation>规则</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="108" />
+      <source>Save</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="36" />
+      <source>Saved catalog connection (name)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="34" />
       <source>Screen change patches (疑似违法筛查)</source>
       <translation>监测图斑疑似违法筛查</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="78" />
+      <source>Screened change patches (planmonitor:screenchangepatches)</source>
+      <translation>筛查后的监测图斑（planmonitor:screenchangepatches）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="57" />
@@ -933,6 +1681,36 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="37" />
       <source>Screens monitoring change patches (JCTBBH, TBLX, JCMJ, BGQDL, BGHDL) against the ecological red line, permanent basic farmland, cultivated land, the urban development boundary and the planned land use (the class after the change, BGHDL, converted to 用地用海 through the crosswalk), and against approved land when given. A patch that is not compliant and not covered by approvals is flagged as a suspected violation (suspected = true) with its reasons in Chinese and English and the area of every rule in m², 公顷 and 亩; the unapproved area is reported too. The output is the review queue: filter on suspected. Same rule pack as the site check.</source>
       <translation>将监测图斑（JCTBBH、TBLX、JCMJ、BGQDL、BGHDL）与生态保护红线、永久基本农田、耕地、城镇开发边界及规划用途（变更后地类 BGHDL 经对照表转换为用地用海分类后判断）进行比对；如提供批准用地图层，还检查是否已批。不合规且未被批准用地覆盖的图斑标记为疑似违法（suspected = true），并给出中英文原因及各规则面积（平方米、公顷、亩），同时报告未批面积。输出即审查清单：按 suspected 筛选。与项目选址审查使用同一规则包。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="183" />
+      <source>Search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="162" />
+      <source>Search JCTBBH / project name</source>
+      <translation>搜索图斑编号 / 项目名称</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="84" />
+      <source>Search and download</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="459" />
+      <source>Select an item before attaching photos.</source>
+      <translation>请先选择审查对象，再添加照片。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="422" />
+      <source>Select an item first.</source>
+      <translation>请先选择一个审查对象。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="39" />
+      <source>Send items the catalog rejected before again</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="75" />
@@ -965,17 +1743,17 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="104" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="107" />
       <source>Sites</source>
       <translation>项目选址</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="105" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="108" />
       <source>Sites needing justification</source>
       <translation>需论证项目数</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="99" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="102" />
       <source>Sites with verdicts</source>
       <translation>带审查结论的项目选址</translation>
     </message>
@@ -995,9 +1773,34 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>软件</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="251" />
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="296" />
+      <source>Started in the task manager: {task}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="46" />
+      <source>Still in the outbox</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="145" />
+      <source>Sub-type</source>
+      <translation>细分类型</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="122" />
       <source>Summary</source>
       <translation>汇总</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="263" />
+      <source>Superseded by a later verdict</source>
+      <translation>已被后续结论取代</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="61" />
@@ -1005,14 +1808,139 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>疑似违法图斑数</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="29" />
+      <source>Sync</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="328" />
+      <source>Sync failed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="284" />
+      <source>Target</source>
+      <translation>规划目标</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="147" />
       <source>Target year (empty = the only one in the table)</source>
       <translation>目标年份（留空 = 表中唯一的年份）</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="90" />
+      <source>Task id</source>
+      <translation>任务编号</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="91" />
+      <source>Task name</source>
+      <translation>任务名称</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="42" />
+      <source>Task package id (catalog record)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="179" />
+      <source>Task packages</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="108" />
+      <source>Test</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="23" />
       <source>Text encoding uncertain</source>
       <translation>文本编码不确定</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="305" />
+      <source>The catalog did not answer in time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="300" />
+      <source>The catalog does not allow this account to do that (403): ask the catalog administrator.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="316" />
+      <source>The catalog holds a different item under the same id; nothing was overwritten.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="303" />
+      <source>The catalog refused an item as too large (413): send large photos through an exchange package.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="298" />
+      <source>The catalog refused the credentials (401): check the authentication configuration of this connection.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="310" />
+      <source>The catalog sent a link to another server; it was not followed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="312" />
+      <source>The catalog sent an invalid geometry; the answer was refused.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="311" />
+      <source>The catalog sent an unsafe file name; it was refused.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="307" />
+      <source>The catalog still failed after several attempts; the items stay in the outbox.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="315" />
+      <source>The catalog's answer is malformed; it was refused.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="313" />
+      <source>The catalog's answer is too large; it was refused.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="314" />
+      <source>The catalog's answer was cut off.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="320" />
+      <source>The exchange package holds a path outside its folder and is refused.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="318" />
+      <source>The exchange package is incomplete and is refused (copy interrupted?).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="317" />
+      <source>The exchange package was altered after export and is refused.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="319" />
+      <source>The exchange package's manifest is missing or damaged; the package is refused.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="157" />
+      <source>The field project cannot load the layer “{layer}”.</source>
+      <translation>外业工程无法加载图层“{layer}”。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="230" />
@@ -1025,9 +1953,24 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>图层中没有字段“{field}”：请选择存放三调地类代码的字段。</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="277" />
+      <source>The outbox was empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="321" />
       <source>The plan targets table needs the columns XZQDM, ZBDM, ND, MBZ (GHMB) or unit_code, indicator, year, target; it has: {columns}.</source>
       <translation>规划目标表须包含 XZQDM、ZBDM、ND、MBZ 列（GHMB），或 unit_code、indicator、year、target 列；现有列：{columns}。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="71" />
+      <source>The push stopped early: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="154" />
+      <source>The review items have no geometry: give a pilot-area layer.</source>
+      <translation>审查对象没有几何图形：请提供试点区图层。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="105" />
@@ -1050,6 +1993,16 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>无法确定“{layer}”的年份：请填写监测年份（该图层没有 SJNF 值）。</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="246" />
+      <source>Then pull other reviewers' verdicts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="57" />
+      <source>There is no saved catalog connection named “{name}”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="177" />
       <source>These indicators lack an input; they are not reported as zero.</source>
       <translation>以下指标缺少输入数据，未按零值报告。</translation>
@@ -1058,6 +2011,21 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="108" />
       <source>These warning thresholds are local configuration: no national early-warning thresholds are published. Set them for your county in a thresholds file.</source>
       <translation>以下预警阈值属本地配置：国家未发布监测预警阈值。请在阈值文件中按本县实际设定。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="309" />
+      <source>This value cannot be sent to the catalog.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="42" />
+      <source>Time-out per request (seconds)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="186" />
+      <source>Title</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="93" />
@@ -1080,9 +2048,14 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>分乡镇汇总</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="37" />
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="131" />
       <source>Township</source>
       <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="86" />
+      <source>Townships (XZQ), one pilot area each</source>
+      <translation>乡镇（XZQ），每个乡镇一个试点区</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="95" />
@@ -1098,6 +2071,16 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="164" />
       <source>Trend</source>
       <translation>趋势</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="130" />
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="105" />
+      <source>URL</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="101" />
@@ -1125,6 +2108,16 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>行政区监测指标</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_model.py" line="37" />
+      <source>Unreviewed</source>
+      <translation>未审查</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="171" />
+      <source>Updating the existing work package: verdicts and photos are kept.</source>
+      <translation>正在更新已有工作包：审查结论和照片均保留。</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="158" />
       <source>Urban area (城区范围), for road network density</source>
       <translation>城区范围，用于计算道路网密度</translation>
@@ -1140,6 +2133,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>规划数据质检</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="284" />
+      <source>Value</source>
+      <translation>现状值</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="170" />
       <source>Values not computed</source>
       <translation>未计算的指标值</translation>
@@ -1150,9 +2148,44 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>与目标值相差 {tolerance}% 以内视为相等（平面面积目标与椭球面积之间的差异）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="26" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="217" />
       <source>Verdict</source>
       <translation>结论</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="73" />
+      <source>Verdict events</source>
+      <translation>审查结论记录</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="36" />
+      <source>Verdict events exported</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="438" />
+      <source>Verdict recorded for {item}.</source>
+      <translation>已记录 {item} 的审查结论。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="149" />
+      <source>Verdicts (add a row per decision)</source>
+      <translation>审查结论（每次判定新增一行）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="47" />
+      <source>Verdicts pulled from the catalog</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="65" />
+      <source>Verifies an exchange package folder against its manifest (sha256 and size of every file) and refuses it, naming every problem, when a file is missing, changed or unexpected. A verified package is copied beside the work package and its verdict events and photos are merged by their ids: re-importing is harmless, conflicting verdicts are listed, and the imported items join the outbox for the catalog.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="284" />
+      <source>Warning</source>
+      <translation>预警</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="59" />
@@ -1175,9 +2208,49 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>警告</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="251" />
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="227" />
+      <source>Work package</source>
+      <translation>工作包</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="231" />
+      <source>Work package (*.gpkg)</source>
+      <translation>工作包 (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="47" />
+      <source>Work package (GeoPackage)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="55" />
+      <source>Writes a folder for the field laptop (or QField): the part of the work package for the chosen pilot areas (items, verdicts so far, photos, indicators), the reference layers clipped to those areas (参考图层.gpkg) and a QGIS project whose verdict form offers the verdicts and sub-types as lists and fills the event id, times and reviewer by itself. Pilot areas: their ids separated by commas, empty for all. Bring the folder back and run “Import field package”.</source>
+      <translation>为外业笔记本（或 QField）生成一个文件夹：所选试点区的工作包子集（审查对象、已有结论、照片、指标）、按试点区裁剪的参考图层（参考图层.gpkg），以及一个 QGIS 工程——其结论表单以下拉列表提供审查结论和细分类型，并自动填写事件编号、时间和审查人。试点区：以英文逗号分隔的编号，留空为全部。外业结束后带回文件夹，运行“导入外业包”。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="28" />
+      <source>Writes the outbox of a work package — verdict events and photos not yet acknowledged by the catalog — into an empty folder, with manifest.json listing the sha256 and size of every file (written last). Carry the folder to the networked side and import it there. The outbox is unchanged: only the catalog's receipts empty it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="65" />
+      <source>Writes the work package of a review task: one GeoPackage with the pilot areas, the review items (the screened change patches of planmonitor:screenchangepatches and/or the sites of planmonitor:sitecompliance, each with its check results, classes before/after and ellipsoidal areas), the indicator snapshot of each pilot area and empty, append-only verdict and photo tables. Pilot areas come from the pilot-area layer, else one per township of the township layer, else one for the whole extent. Running it again on an existing package of the same task adds and updates items and never touches a verdict. Open the package in the review panel (plugin menu ▸ Review panel).</source>
+      <translation>生成一个审查任务的工作包：一个 GeoPackage，包含试点区、审查对象（planmonitor:screenchangepatches 筛查后的监测图斑和/或 planmonitor:sitecompliance 审查后的建设项目，每个对象带检查结果、变化前后地类和椭球面积）、各试点区的指标快照，以及只增不改的审查结论表和照片表（初始为空）。试点区取自试点区图层；未提供时按行政区图层每个乡镇一个试点区；再未提供则整个范围为一个试点区。对同一任务的已有工作包再次运行时，只新增和更新审查对象，绝不改动已有结论。请在试点审查面板（插件菜单 ▸ 试点审查面板）中打开工作包。</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="123" />
       <source>Year of the other land use (empty = its SJNF field)</source>
       <translation>另一年份地类图斑的年份（留空 = 取 SJNF 字段）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="290" />
+      <source>Yellow</source>
+      <translation>黄</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="171" />
@@ -1190,9 +2263,29 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>黄色：有指标接近目标</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="189" />
+      <source>Zoom to item</source>
+      <translation>缩放至对象</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/crs.py" line="35" />
       <source>a custom CRS</source>
       <translation>自定义坐标系</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="258" />
+      <source>accepted</source>
+      <translation>已接收</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="164" />
+      <source>accepts pushed results</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="338" />
+      <source>already on the server</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="17" />
@@ -1205,6 +2298,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>面积,椭球,CGCS2000,公顷,亩,TBMJ,图斑面积,椭球面积</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="240" />
+      <source>bearing {value:.0f}°</source>
+      <translation>方位角 {value:.0f}°</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="55" />
       <source>compared with</source>
       <translation>对比</translation>
@@ -1213,6 +2311,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="16" />
       <source>compliant (合规)</source>
       <translation>合规</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="258" />
+      <source>conflicting</source>
+      <translation>冲突</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="16" />
@@ -1230,9 +2333,19 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>现状用地</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="164" />
+      <source>does not accept pushed results (read-only)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="29" />
       <source>down</source>
       <translation>下降</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="258" />
+      <source>duplicate</source>
+      <translation>重复</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="42" />
@@ -1240,12 +2353,22 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>错误</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="339" />
+      <source>failed, stays in the outbox</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="275" />
+      <source>field package</source>
+      <translation>外业包</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="29" />
       <source>flat</source>
       <translation>持平</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/plugin.py" line="73" />
+      <location filename="../planmonitor_plugin/plugin.py" line="98" />
       <source>found</source>
       <translation>当前版本</translation>
     </message>
@@ -1273,6 +2396,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="17" />
       <source>needs justification (需论证)</source>
       <translation>需论证</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="234" />
+      <source>no GPS position</source>
+      <translation>无GPS位置</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="25" />
@@ -1305,7 +2433,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>未检查</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="25" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="309" />
       <source>not computed</source>
       <translation>未计算</translation>
     </message>
@@ -1318,6 +2446,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="47" />
       <source>not recognised</source>
       <translation>未识别</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="339" />
+      <source>not sent</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="25" />
@@ -1345,6 +2478,16 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>红色</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="259" />
+      <source>rejected</source>
+      <translation>已拒收</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="276" />
+      <source>server</source>
+      <translation>服务器</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="30" />
       <source>stable</source>
       <translation>稳定</translation>
@@ -1363,6 +2506,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="100" />
       <source>target missed</source>
       <translation>未达到目标</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="276" />
+      <source>this package</source>
+      <translation>本工作包</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="18" />
@@ -1395,6 +2543,16 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>黄色</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="348" />
+      <source>{accepted} accepted, {duplicate} already on the server, {rejected} rejected, {failed} failed, {skipped} not sent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="95" />
+      <source>{accepted} added, {duplicate} already there, {conflicting} conflicting, {rejected} rejected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="184" />
       <source>{count} features have invalid geometries; their areas follow the rings as drawn — repair them to be sure (feature ids: {ids}).</source>
       <translation>{count} 个要素几何无效，其面积按现有边界环计算——请修复后再确认（要素编号：{ids}）。</translation>
@@ -1425,6 +2583,31 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>{year} 年 {units} 个行政单元的 {count} 项指标：红色 {red} 项，黄色 {yellow} 项，绿色 {green} 项；{missing} 个指标值未计算（见原因列）。</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="235" />
+      <source>{count} items downloaded: {inserted} added, {unchanged} already there → {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="220" />
+      <source>{count} records found.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="142" />
+      <source>{count} review items read.</source>
+      <translation>已读取 {count} 个审查对象。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="283" />
+      <source>{count} still in the outbox</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="280" />
+      <source>{count} verdicts pulled, {conflicts} conflicting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="66" />
       <source>{count} vertices lie outside the area of their layer's coordinate system and cannot be measured: check that each layer's CRS is the one its coordinates were made in (e.g. 3° zone with or without the zone number).</source>
       <translation>有 {count} 个节点位于其图层坐标系的适用范围之外，无法量算：请检查各图层的坐标系是否与坐标实际所用坐标系一致（例如 3° 分带是否带带号）。</translation>
@@ -1438,6 +2621,31 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="65" />
       <source>{errors} errors, {warnings} warnings</source>
       <translation>{errors} 个错误，{warnings} 个警告</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="49" />
+      <source>{events} verdict events and {photos} photos → {folder} (package {id})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="74" />
+      <source>{file} already exists in {folder}: if it holds field verdicts, import it first; then choose an empty folder.</source>
+      <translation>{folder} 中已有 {file}：如其中有外业结论，请先导入；然后选择一个空文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="219" />
+      <source>{folder}: expected one field-package GeoPackage, found {count}</source>
+      <translation>{folder}：应有一个外业包 GeoPackage，实际找到 {count} 个</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="185" />
+      <source>{inserted} items added, {updated} updated, {unchanged} unchanged; {reviewed} of {total} reviewed.</source>
+      <translation>新增 {inserted} 个对象，更新 {updated} 个，未变 {unchanged} 个；已审查 {reviewed} / {total}。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="90" />
+      <source>{items} items, {events} verdicts and {photos} photos exported to {file}; reference layers: {layers}.</source>
+      <translation>已导出 {items} 个审查对象、{events} 条结论和 {photos} 张照片到 {file}；参考图层：{layers}。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="157" />
@@ -1455,6 +2663,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>{layer}：角色 {role}（指定）</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="104" />
+      <source>{m2:,.1f} m² · {ha:,.4f} ha · {mu:,.2f} mu</source>
+      <translation>{m2:,.1f} 平方米 · {ha:,.4f} 公顷 · {mu:,.2f} 亩</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/convert_land_use.py" line="102" />
       <source>{mapped} parcels converted, {ambiguous} need subdivision (ZHZT = needs_subdivision), {unknown} have unknown codes, {empty} have no code.</source>
       <translation>{mapped} 个图斑已转换，{ambiguous} 个待细分（ZHZT = needs_subdivision），{unknown} 个代码未知，{empty} 个无地类代码。</translation>
@@ -1470,9 +2683,34 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>已筛查 {patches} 个图斑，其中疑似违法 {suspected} 个（规则包 {pack}）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="149" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="221" />
+      <source>{path}: no such file or folder</source>
+      <translation>{path}：文件或文件夹不存在</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="326" />
+      <source>{reviewed} of {total} reviewed</source>
+      <translation>已审查 {reviewed} / {total}</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="153" />
       <source>{sites} sites: {bad} non-compliant, {review} need justification (rule pack {pack}).</source>
       <translation>共 {sites} 个项目选址：{bad} 个不合规，{review} 个需论证（规则包 {pack}）。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="67" />
+      <source>{title}: {count} items downloaded in {pages} pages — {inserted} added, {updated} updated, {unchanged} already there → {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="81" />
+      <source>— {count} open verdicts: conflict to resolve</source>
+      <translation>—— 有 {count} 条并存结论：存在冲突，待处理</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="169" />
+      <source>“{file}” is the work package of task {found}, not {task}: choose another file.</source>
+      <translation>“{file}”是任务 {found} 的工作包，不是任务 {task} 的：请选择其他文件。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="69" />
@@ -1483,6 +2721,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="83" />
       <source>“{path}” holds no vector layer QGIS can read.</source>
       <translation>“{path}”中没有 QGIS 可读取的矢量图层。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="183" />
+      <source>◀ Previous unreviewed</source>
+      <translation>◀ 上一个未审查</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/convert_land_use.py" line="62" />

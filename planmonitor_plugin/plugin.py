@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from qgis.core import Qgis, QgsApplication
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -26,6 +27,8 @@ class PlanMonitorPlugin:
         self.provider = None
         self.actions: list[QAction] = []
         self.menu_name = ""
+        self.review_dock = None
+        self.review_action = None
         self.translator = PluginTranslator()
         self.translator.install()
         self.log_handler = install_log_handler(debug=load_settings().debug_log)
@@ -55,6 +58,10 @@ class PlanMonitorPlugin:
                                                 Qgis.MessageLevel.Critical, 0)
             return
         self._add_action(tr("Ellipsoidal area (CGCS2000)…"), self._open_ellipsoidal_area)
+        self._add_action(tr("Catalog sync…"), self._open_sync_dialog)
+        self.review_action = self._add_action(tr("Pilot-area review panel"), self._toggle_review_dock)
+        self.review_action.setCheckable(True)
+        self.iface.addToolBarIcon(self.review_action)
 
     def _add_action(self, text: str, callback) -> QAction:
         action = QAction(QIcon(str(RESOURCES_DIR / "icons" / "planmonitor.svg")), text, self.iface.mainWindow())
@@ -62,6 +69,24 @@ class PlanMonitorPlugin:
         self.iface.addPluginToMenu(self.menu_name, action)
         self.actions.append(action)
         return action
+
+    def _toggle_review_dock(self, checked: bool = True) -> None:
+        """Show or hide the review panel, created on first use."""
+        if self.review_dock is None:
+            from planmonitor_plugin.gui.review_dock import ReviewDock
+
+            self.review_dock = ReviewDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_dock)
+            self.review_dock.visibilityChanged.connect(self.review_action.setChecked)
+        self.review_dock.setVisible(checked)
+
+    def _open_sync_dialog(self) -> None:
+        from planmonitor_plugin.gui.sync_dialog import SyncDialog
+
+        if getattr(self, "sync_dialog", None) is None:
+            self.sync_dialog = SyncDialog(self.iface, self.iface.mainWindow())
+        self.sync_dialog.show()
+        self.sync_dialog.raise_()
 
     def _open_ellipsoidal_area(self) -> None:
         import processing  # QGIS's own Processing plugin; loaded by QGIS before us
@@ -79,6 +104,14 @@ class PlanMonitorPlugin:
     # -- Unload --------------------------------------------------------------------------------
     def unload(self) -> None:
         """Remove everything initGui/initProcessing added, so the plugin can be loaded again."""
+        if self.review_dock is not None:
+            self.review_dock.unload()
+            self.iface.removeDockWidget(self.review_dock)
+            self.review_dock.deleteLater()
+            self.review_dock = None
+        if self.review_action is not None:
+            self.iface.removeToolBarIcon(self.review_action)
+            self.review_action = None
         for action in self.actions:
             self.iface.removePluginMenu(self.menu_name, action)
             action.deleteLater()
@@ -86,6 +119,10 @@ class PlanMonitorPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        if getattr(self, "sync_dialog", None) is not None:
+            self.sync_dialog.close()
+            self.sync_dialog.deleteLater()
+            self.sync_dialog = None
         remove_user_agent()
         self.translator.remove()
         remove_log_handler(self.log_handler)

@@ -23,6 +23,8 @@ from osgeo import ogr
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from scripts.demo_review import review  # noqa: E402
+from scripts.demo_sync import sync_round_trip  # noqa: E402
 from scripts.qgisprocess import prepare_profile, run_algorithm  # noqa: E402
 
 OUT = ROOT / "build" / "demo"
@@ -168,6 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     areas(env, clean)
     compliance(env, clean)
     indicators(env, clean)
+    banner("7. Pilot-area review: work package, verdicts, field package round trip")
+    review(env, clean, OUT)
+    banner("8. Catalog sync: local OGC API catalog, pull, verdicts, push, receipts, exchange folder")
+    sync_round_trip(env, OUT)
     banner("Done: outputs in build/demo/")
     return 0
 

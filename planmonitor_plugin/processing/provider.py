@@ -10,9 +10,16 @@ from planmonitor_plugin.processing.algorithms.build_work_package import BuildWor
 from planmonitor_plugin.processing.algorithms.compute_indicators import ComputeIndicatorsAlgorithm
 from planmonitor_plugin.processing.algorithms.convert_land_use import ConvertLandUseAlgorithm
 from planmonitor_plugin.processing.algorithms.ellipsoidal_area import EllipsoidalAreaAlgorithm
+from planmonitor_plugin.processing.algorithms.field_package import (
+    ExportFieldPackageAlgorithm,
+    ImportFieldPackageAlgorithm,
+)
 from planmonitor_plugin.processing.algorithms.land_use_conformity import LandUseConformityAlgorithm
 from planmonitor_plugin.processing.algorithms.screen_change_patches import ScreenChangePatchesAlgorithm
 from planmonitor_plugin.processing.algorithms.site_compliance import SiteComplianceAlgorithm
+from planmonitor_plugin.processing.algorithms.sync_exchange import ExportExchangeAlgorithm, ImportExchangeAlgorithm
+from planmonitor_plugin.processing.algorithms.sync_pull import PullTaskPackageAlgorithm
+from planmonitor_plugin.processing.algorithms.sync_push import PushResultsAlgorithm
 from planmonitor_plugin.processing.algorithms.validate_data import ValidateDataAlgorithm
 from planmonitor_plugin.qgis_adapter.i18n import tr
 
@@ -23,7 +30,8 @@ def algorithm_classes() -> list:
     """Every algorithm the provider offers."""
     return [EllipsoidalAreaAlgorithm, ValidateDataAlgorithm, SiteComplianceAlgorithm, ScreenChangePatchesAlgorithm,
             ConvertLandUseAlgorithm, LandUseConformityAlgorithm, ComputeIndicatorsAlgorithm,
-            BuildWorkPackageAlgorithm]
+            BuildWorkPackageAlgorithm, ExportFieldPackageAlgorithm, ImportFieldPackageAlgorithm,
+            PullTaskPackageAlgorithm, PushResultsAlgorithm, ExportExchangeAlgorithm, ImportExchangeAlgorithm]
 
 
 class PlanMonitorProvider(QgsProcessingProvider):

@@ -102,10 +102,11 @@ def _ids_near(dataset, ogr_layer, boxes: list) -> list[int] | None:
         return None
     ids: set[int] = set()
     for start in range(0, len(boxes), 200):  # bounded SQL statements
-        where = " OR ".join(
-            f"(maxx >= {float(xmin)!r} AND minx <= {float(xmax)!r} AND maxy >= {float(ymin)!r} AND miny <= "
-            f"{float(ymax)!r})" for xmin, ymin, xmax, ymax in boxes[start:start + 200])
-        result = dataset.ExecuteSQL(f"SELECT id FROM {_quoted(rtree)} WHERE {where}")
+        query = " UNION ".join(  # one indexed R-tree search per box (an OR would scan the tree)
+            f"SELECT id FROM {_quoted(rtree)} WHERE maxx >= {float(xmin)!r} AND minx <= {float(xmax)!r} "
+            f"AND maxy >= {float(ymin)!r} AND miny <= {float(ymax)!r}"
+            for xmin, ymin, xmax, ymax in boxes[start:start + 200])
+        result = dataset.ExecuteSQL(query)
         if result is None:
             return None
         ids.update(feature.GetField(0) for feature in result)
@@ -120,11 +121,11 @@ def _quoted(identifier: str) -> str:
 def _read_batches(ogr_layer, columns: list[str], cancelled) -> tuple[pd.DataFrame, np.ndarray] | None:
     schema = ogr_layer.GetLayerDefn()
     names = [schema.GetFieldDefn(n).GetName() for n in range(schema.GetFieldCount())]
-    if any(column not in names for column in columns):
+    fid_column = ogr_layer.GetFIDColumn() or "OGC_FID"
+    if any(column not in names and column != fid_column for column in columns):
         return None
     ogr_layer.SetIgnoredFields([name for name in names if name not in columns])
     geometry_column = ogr_layer.GetGeometryColumn()
-    fid_column = ogr_layer.GetFIDColumn() or "OGC_FID"
     parts: dict[str, list] = {column: [] for column in [fid_column, *columns]}
     wkb: list[np.ndarray] = []
     for batch in ogr_layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO"]):
@@ -133,8 +134,9 @@ def _read_batches(ogr_layer, columns: list[str], cancelled) -> tuple[pd.DataFram
         for column in parts:
             parts[column].append(_values(batch[column]))
         wkb.append(batch[geometry_column])
-    frame = pd.DataFrame({column: _joined(values) for column, values in parts.items() if column != fid_column})
-    frame.index = pd.Index(_joined(parts[fid_column]).astype(np.int64), name="fid")
+    fids = _joined(parts[fid_column]).astype(np.int64)
+    frame = pd.DataFrame({column: (fids if column == fid_column else _joined(parts[column])) for column in columns})
+    frame.index = pd.Index(fids, name="fid")
     return frame[columns], (np.concatenate(wkb) if wkb else np.empty(0, dtype=object))
 
 

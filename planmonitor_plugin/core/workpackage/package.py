@@ -268,7 +268,7 @@ class WorkPackage:
         where, parameters = ("WHERE unit_code = ?", (unit_code,)) if unit_code is not None else ("", ())
         table = db.frame(self.connection, f"SELECT * FROM indicator_snapshots {where} ORDER BY fid", parameters)
         if latest and len(table):
-            keys = table[["unit_code", "indicator_id", "year"]].astype(str).agg("|".join, axis=1)
+            keys = table["unit_code"].map(str) + "|" + table["indicator_id"].map(str) + "|" + table["year"].map(str)
             table = table[~keys.duplicated(keep="last")]
         return table.drop(columns="fid").reset_index(drop=True)
 

@@ -67,7 +67,8 @@ def _common(frame: pd.DataFrame, key: str, rule_pack: Optional[RulePack]) -> pd.
     if empty:
         raise InputError(f"{key} is empty in row(s) {empty[:10]}: every review item needs its key",
                          column=key, rows=empty)
-    items = frame.drop(columns=[c for c in ("kind", "item_id", "status", "rule_ids") if c in frame.columns]).copy()
+    dropped = ("fid", "kind", "item_id", "status", "rule_ids")
+    items = frame.drop(columns=[c for c in dropped if c in frame.columns]).copy()
     items.insert(0, "item_id", [str(value).strip() for value in ids])
     items["status"] = _column(frame, "verdict")
     items["rule_ids"] = failed_rules(frame, rule_pack)
@@ -76,14 +77,13 @@ def _common(frame: pd.DataFrame, key: str, rule_pack: Optional[RulePack]) -> pd.
     return items.reset_index(drop=True)
 
 
-def combine_items(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
-    """Patches and sites together; an item id used twice is an error naming it."""
-    combined = pd.concat([part for part in parts if len(part)], ignore_index=True) if any(
-        len(part) for part in parts) else pd.DataFrame(columns=["item_id", "kind"])
-    duplicated = sorted(set(combined["item_id"][combined["item_id"].duplicated()]))
+def check_unique_ids(parts: Sequence[pd.DataFrame]) -> int:
+    """Total item count of patches and sites; an item id used twice is an error naming it."""
+    ids = pd.Series([value for part in parts for value in part["item_id"]], dtype=object)
+    duplicated = sorted(set(ids[ids.duplicated()]))
     if duplicated:
         raise InputError(f"item id(s) used twice (JCTBBH / XMDM): {', '.join(duplicated[:10])}", values=duplicated)
-    return combined
+    return len(ids)
 
 
 def township_areas(frame: pd.DataFrame) -> pd.DataFrame:

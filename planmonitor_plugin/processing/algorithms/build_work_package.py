@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 
 from planmonitor_plugin.core.compliance.rules import load_rule_pack
 from planmonitor_plugin.core.errors import PlanMonitorError
@@ -20,6 +21,18 @@ from planmonitor_plugin.core.workpackage import WorkPackage, sources
 from planmonitor_plugin.processing.algorithms.base import PlanMonitorAlgorithm
 from planmonitor_plugin.qgis_adapter.i18n import tr
 from planmonitor_plugin.qgis_adapter.layers import read_layer
+
+QT_TIMES = (QDate, QDateTime, QTime)
+
+
+def plain_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """Attributes for the core: Qt dates and times as ISO text, a fresh index."""
+    frame = frame.reset_index(drop=True)
+    for column in frame.columns:
+        if frame[column].dtype == object and frame[column].map(lambda v: isinstance(v, QT_TIMES)).any():
+            frame[column] = [v.toString(Qt.DateFormat.ISODate) if isinstance(v, QT_TIMES) else v
+                             for v in frame[column]]
+    return frame
 
 
 class BuildWorkPackageAlgorithm(PlanMonitorAlgorithm):
@@ -51,7 +64,8 @@ class BuildWorkPackageAlgorithm(PlanMonitorAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
             "Writes the work package of a review task: one GeoPackage with the pilot areas, the review items (the "
-            "screened change patches of planmonitor:screenchangepatches and/or the sites of planmonitor:sitecompliance, "
+            "screened change patches of planmonitor:screenchangepatches and/or the sites of "
+            "planmonitor:sitecompliance, "
             "each with its check results, classes before/after and ellipsoidal areas), the indicator snapshot of each "
             "pilot area and empty, append-only verdict and photo tables. Pilot areas come from the pilot-area layer, "
             "else one per township of the township layer, else one for the whole extent. Running it again on an "
@@ -91,13 +105,14 @@ class BuildWorkPackageAlgorithm(PlanMonitorAlgorithm):
         if not task["task_id"] or not task["task_name"]:
             raise self.fail(tr("Give the task id and the task name."))
         try:
-            items, item_shapes = self._items(parameters, context, feedback)
-            areas, area_shapes = self._areas(parameters, context, items, item_shapes, task["task_name"])
+            parts = self._items(parameters, context, feedback)
+            item_shapes = [shape for _, shapes in parts for shape in shapes]
+            areas, area_shapes = self._areas(parameters, context, item_shapes, task["task_name"])
             indicators = self._indicators(parameters, context, areas)
-            counts = self._write(output, task, items, item_shapes, areas, area_shapes, indicators, feedback)
+            counts = self._write(output, task, parts, (areas, area_shapes), indicators, feedback)
         except PlanMonitorError as exc:
             raise self.core_error(exc) from exc
-        return {self.OUTPUT: str(output), "ITEM_COUNT": len(items), "PILOT_AREA_COUNT": len(areas),
+        return {self.OUTPUT: str(output), "ITEM_COUNT": len(item_shapes), "PILOT_AREA_COUNT": len(areas),
                 "INDICATOR_COUNT": len(indicators), "INSERTED": counts["inserted"], "UPDATED": counts["updated"]}
 
     def _read(self, parameters, name: str, context):
@@ -113,29 +128,27 @@ class BuildWorkPackageAlgorithm(PlanMonitorAlgorithm):
         if patches is None and sites is None:
             raise self.fail(tr("Give the screened change patches, the checked construction sites or both."))
         pack = load_rule_pack()
-        parts, shapes = [], []
+        parts = []
         if patches is not None:
             only = self.parameterAsBool(parameters, self.ONLY_SUSPECTED, context)
-            frame, keep = sources.patch_items(patches.frame.reset_index(drop=True), pack, only)
-            parts.append(frame.assign(source_layer=patches.layer.sourceName(), source_fid=None))
-            shapes.extend(patches.geometry[keep])
+            frame, keep = sources.patch_items(plain_values(patches.frame), pack, only)
+            parts.append((frame.assign(source_layer=patches.layer.sourceName()), list(patches.geometry[keep])))
         if sites is not None:
-            frame = sources.site_items(sites.frame.reset_index(drop=True), pack)
-            parts.append(frame.assign(source_layer=sites.layer.sourceName(), source_fid=None))
-            shapes.extend(sites.geometry)
-        items = sources.combine_items(parts)
-        if not len(items):
+            frame = sources.site_items(plain_values(sites.frame), pack)
+            parts.append((frame.assign(source_layer=sites.layer.sourceName()), list(sites.geometry)))
+        count = sources.check_unique_ids([part for part, _ in parts])
+        if not count:
             raise self.fail(tr("No review items: the inputs are empty (or no patch is suspected)."))
-        feedback.pushInfo(tr("{count} review items read.").format(count=len(items)))
-        return items, shapes
+        feedback.pushInfo(tr("{count} review items read.").format(count=count))
+        return parts
 
-    def _areas(self, parameters, context, items, item_shapes, task_name):
+    def _areas(self, parameters, context, item_shapes, task_name):
         given = self._read(parameters, self.PILOT_AREAS, context)
         if given is not None:
-            return sources.layer_areas(given.frame.reset_index(drop=True)), list(given.geometry)
+            return sources.layer_areas(plain_values(given.frame)), list(given.geometry)
         townships = self._read(parameters, self.TOWNSHIPS, context)
         if townships is not None:
-            return sources.township_areas(townships.frame.reset_index(drop=True)), list(townships.geometry)
+            return sources.township_areas(plain_values(townships.frame)), list(townships.geometry)
         frame, shapes = sources.whole_area(item_shapes, task_name)
         if frame is None:
             raise self.fail(tr("The review items have no geometry: give a pilot-area layer."))
@@ -145,9 +158,9 @@ class BuildWorkPackageAlgorithm(PlanMonitorAlgorithm):
         table = self._read(parameters, self.INDICATORS, context)
         if table is None:
             return pd.DataFrame()
-        return sources.area_indicators(table.frame.reset_index(drop=True), areas)
+        return sources.area_indicators(plain_values(table.frame), areas)
 
-    def _write(self, output, task, items, item_shapes, areas, area_shapes, indicators, feedback) -> dict:
+    def _write(self, output, task, parts, areas, indicators, feedback) -> dict:
         if output.exists():
             package = WorkPackage.open(output)
             if package.info.get("task_id") != task["task_id"]:
@@ -159,9 +172,12 @@ class BuildWorkPackageAlgorithm(PlanMonitorAlgorithm):
         else:
             package = WorkPackage.create(output, task)
         with package:
-            package.add_pilot_areas(areas, area_shapes)
+            package.add_pilot_areas(*areas)
             feedback.setProgress(30)
-            counts = package.add_review_items(items, item_shapes)
+            counts = {"inserted": 0, "updated": 0, "unchanged": 0}
+            for frame, shapes in parts:
+                for key, value in package.add_review_items(frame, shapes).items():
+                    counts[key] += value
             feedback.setProgress(80)
             if len(indicators):
                 package.add_indicator_snapshots(indicators)
