@@ -21,17 +21,17 @@
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="211" />
       <source>A connection needs a name without slashes.</source>
-      <translation type="unfinished" />
+      <translation>连接名称不能为空，也不能包含斜杠。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="42" />
       <source>Accepted</source>
-      <translation type="unfinished" />
+      <translation>已接收</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="170" />
       <source>Add and choose a catalog connection first.</source>
-      <translation type="unfinished" />
+      <translation>请先添加并选择一个目录连接。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_dock.py" line="138" />
@@ -41,7 +41,7 @@
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="75" />
       <source>Added</source>
-      <translation type="unfinished" />
+      <translation>已添加</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="65" />
@@ -64,7 +64,7 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="179" />
       <source>All</source>
-      <translation type="unfinished" />
+      <translation>全部</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="153" />
@@ -99,12 +99,12 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="42" />
       <source>Already on the server</source>
-      <translation type="unfinished" />
+      <translation>服务器上已有</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="75" />
       <source>Already there</source>
-      <translation type="unfinished" />
+      <translation>已存在</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="110" />
@@ -169,12 +169,12 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="106" />
       <source>Authentication</source>
-      <translation type="unfinished" />
+      <translation>认证</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="40" />
       <source>Authentication configuration</source>
-      <translation type="unfinished" />
+      <translation>认证配置</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="56" />
@@ -224,22 +224,22 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="38" />
       <source>Catalog URL (instead of a saved connection)</source>
-      <translation type="unfinished" />
+      <translation>目录服务地址（代替已保存的连接）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="301" />
       <source>Catalog sync</source>
-      <translation type="unfinished" />
+      <translation>国家目录同步</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="78" />
       <source>Catalog sync (国家目录同步)</source>
-      <translation type="unfinished" />
+      <translation>国家目录同步</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/plugin.py" line="61" />
       <source>Catalog sync…</source>
-      <translation type="unfinished" />
+      <translation>国家目录同步…</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="66" />
@@ -296,7 +296,9 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <source>Checks each proposed construction site (XMDM, XMMC, intended use YDYHFLDM) against the ecological red line, permanent basic farmland, nature reserves (optional), cultivated land (DLTB 0101/0102/0103), the urban development boundary (inside / outside / straddling, with the area outside) and the planned land use (compatibility of the intended use with YDYHFLDM under the rule pack). Constraint layers are optional: a rule whose layer is not given is reported as not checked. Layers may be in different CRSs; overlays run in the sites' projected CGCS2000 CRS (or its 3° zone), as QGIS's own overlays do.
 
 Outputs: the sites with a verdict (合规 compliant / 不合规 non-compliant / 需论证 needs justification) and per-rule areas in m², 公顷 and 亩; the conflicts as the actual overlap polygons with both keys; an HTML report. Slivers below the rule's tolerance (1 m² by default) count as touching. All areas are ellipsoidal (CGCS2000). The rule pack (JSON; default bundled) and its version are named in the results.</source>
-      <translation type="unfinished" />
+      <translation>逐个检查拟建项目选址（XMDM、XMMC，拟用途 YDYHFLDM）与生态保护红线、永久基本农田、自然保护地（可选）、现状耕地（DLTB 0101/0102/0103）、城镇开发边界（界内 / 界外 / 跨界，并给出界外面积）以及规划用途（按规则包判断拟用途与 YDYHFLDM 的相容性）的关系。各约束图层均为可选：未提供图层的规则报告为“未检查”。图层可采用不同坐标系；叠加在选址所在的 CGCS2000 投影坐标系（或其 3° 分带）中进行，与 QGIS 自带叠加工具一致。
+
+输出：带审查结论（合规 / 不合规 / 需论证）及各规则面积（平方米、公顷、亩）的选址图层；冲突图层（真实重叠面，含双方标识）；HTML 报告。面积小于规则容差（默认 1 平方米）的碎片视为相接。所有面积均为椭球面积（CGCS2000）。结果中注明所用规则包（JSON，默认为内置规则包）及其版本。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="89" />
@@ -314,12 +316,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="225" />
       <source>Choose a task package in the search results.</source>
-      <translation type="unfinished" />
+      <translation>请在搜索结果中选择一个任务包。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="264" />
       <source>Choose a work package.</source>
-      <translation type="unfinished" />
+      <translation>请选择一个审查工作包。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_widgets.py" line="92" />
@@ -400,17 +402,17 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="91" />
       <source>Conflict on {item}: {detail}</source>
-      <translation type="unfinished" />
+      <translation>{item} 存在冲突：{detail}</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="76" />
       <source>Conflicting verdicts</source>
-      <translation type="unfinished" />
+      <translation>冲突的核查结论</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="48" />
       <source>Conflicting verdicts pulled</source>
-      <translation type="unfinished" />
+      <translation>下载的冲突核查结论</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="59" />
@@ -420,27 +422,27 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="165" />
       <source>Connected to “{title}”: {note}.</source>
-      <translation type="unfinished" />
+      <translation>已连接到“{title}”：{note}。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="87" />
       <source>Connection</source>
-      <translation type="unfinished" />
+      <translation>连接</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="154" />
       <source>Connection “{name}” removed.</source>
-      <translation type="unfinished" />
+      <translation>已删除连接“{name}”。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="147" />
       <source>Connection “{name}” saved.</source>
-      <translation type="unfinished" />
+      <translation>已保存连接“{name}”。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="83" />
       <source>Connections</source>
-      <translation type="unfinished" />
+      <translation>连接</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/compliance_report.py" line="33" />
@@ -485,7 +487,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="306" />
       <source>Could not reach the catalog (connection refused or dropped).</source>
-      <translation type="unfinished" />
+      <translation>无法连接目录服务（连接被拒绝或中断）。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="164" />
@@ -540,7 +542,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="186" />
       <source>Created</source>
-      <translation type="unfinished" />
+      <translation>创建时间</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="92" />
@@ -580,7 +582,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="179" />
       <source>Datasets</source>
-      <translation type="unfinished" />
+      <translation>数据集</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_dock.py" line="218" />
@@ -595,17 +597,17 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="189" />
       <source>Download task package into a work package…</source>
-      <translation type="unfinished" />
+      <translation>下载任务包到审查工作包…</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="238" />
       <source>Download task package {id}</source>
-      <translation type="unfinished" />
+      <translation>下载任务包 {id}</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="34" />
       <source>Downloads the review items of a catalog task package (OGC API – Features, page by page) into a work package, created when the file does not exist. Interrupted or cancelled downloads keep the pages already written; running it again adds only what is missing. An optional extent limits the download to the items it intersects. Answers are checked before use: malformed, oversized or out-of-range data is refused with a message and nothing is written.</source>
-      <translation type="unfinished" />
+      <translation>将目录任务包中的审查图斑（OGC API – Features，分页）下载到审查工作包中；文件不存在时新建。下载中断或取消时，已写入的页面保留；再次运行只补充缺少的部分。可选的范围只下载与之相交的图斑。服务器的应答在使用前逐项检查：格式错误、过大或坐标超出范围的数据会被拒绝并给出提示，不写入任何内容。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_dock.py" line="212" />
@@ -670,12 +672,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="35" />
       <source>Exchange folder</source>
-      <translation type="unfinished" />
+      <translation>交换包文件夹</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="38" />
       <source>Exchange package id</source>
-      <translation type="unfinished" />
+      <translation>交换包编号</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="52" />
@@ -685,12 +687,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="25" />
       <source>Export the outbox as an exchange package (导出交换包)</source>
-      <translation type="unfinished" />
+      <translation>导出交换包</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="43" />
       <source>Failed (still in the outbox)</source>
-      <translation type="unfinished" />
+      <translation>失败（仍在待上传队列中）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="79" />
@@ -815,7 +817,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="60" />
       <source>Give the catalog URL or the name of a saved connection.</source>
-      <translation type="unfinished" />
+      <translation>请填写目录服务地址或已保存连接的名称。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="129" />
@@ -865,7 +867,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="186" />
       <source>Id</source>
-      <translation type="unfinished" />
+      <translation>编号</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_model.py" line="37" />
@@ -875,7 +877,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="62" />
       <source>Import an exchange package (导入交换包)</source>
-      <translation type="unfinished" />
+      <translation>导入交换包</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="108" />
@@ -960,17 +962,17 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="50" />
       <source>Items already there</source>
-      <translation type="unfinished" />
+      <translation>已存在的图斑</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="49" />
       <source>Items downloaded</source>
-      <translation type="unfinished" />
+      <translation>已下载的图斑</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="47" />
       <source>Items per page</source>
-      <translation type="unfinished" />
+      <translation>每页图斑数</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="96" />
@@ -985,7 +987,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="177" />
       <source>Keywords, e.g. 监测图斑</source>
-      <translation type="unfinished" />
+      <translation>关键词，例如 监测图斑</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="67" />
@@ -1115,12 +1117,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="104" />
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>名称</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="116" />
       <source>Nature reserves (自然保护地; optional)</source>
-      <translation type="unfinished" />
+      <translation>自然保护地（可选）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_model.py" line="33" />
@@ -1225,12 +1227,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="302" />
       <source>Not found on the catalog (404): check the connection URL and the task package.</source>
-      <translation type="unfinished" />
+      <translation>目录中未找到（404）：请检查连接地址和任务包。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="43" />
       <source>Not sent (local problem)</source>
-      <translation type="unfinished" />
+      <translation>未发送（本地问题）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_widgets.py" line="251" />
@@ -1250,12 +1252,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="181" />
       <source>Only in the current map extent</source>
-      <translation type="unfinished" />
+      <translation>仅限当前地图范围</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="45" />
       <source>Only items in this extent</source>
-      <translation type="unfinished" />
+      <translation>仅下载此范围内的图斑</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="80" />
@@ -1355,7 +1357,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="37" />
       <source>Photos exported</source>
-      <translation type="unfinished" />
+      <translation>已导出的照片</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="43" />
@@ -1465,32 +1467,32 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="31" />
       <source>Pull a task package from the catalog (下载任务包)</source>
-      <translation type="unfinished" />
+      <translation>从目录下载任务包</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="247" />
       <source>Push outbox</source>
-      <translation type="unfinished" />
+      <translation>上传待上传队列</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="285" />
       <source>Push outbox of {name}</source>
-      <translation type="unfinished" />
+      <translation>上传 {name} 的待上传队列</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="85" />
       <source>Push results</source>
-      <translation type="unfinished" />
+      <translation>上传结果</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="25" />
       <source>Push review results to the catalog (上传核查结果)</source>
-      <translation type="unfinished" />
+      <translation>上传核查结果</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="28" />
       <source>Pushes the outbox of a work package — verdict events, then photos (with sha256) — to the catalog (OGC API – Features Part 4 create with the client's ids). Every item gets a receipt in the work package: accepted, already on the server (an earlier answer was lost), or rejected with the reason. Time-outs and server errors are retried with backoff; an item leaves the outbox only when the server acknowledged it, so running it again after an interruption never duplicates anything. Optionally pulls other reviewers' events afterwards and lists conflicts.</source>
-      <translation type="unfinished" />
+      <translation>将审查工作包的待上传队列——先核查结论，后现场照片（附 sha256）——上传到目录（OGC API – Features 第 4 部分创建，使用客户端生成的编号）。每一项都在工作包中留有回执：已接收、服务器上已有（之前的应答丢失），或被拒绝及原因。超时和服务器错误按退避策略重试；只有服务器确认后才移出待上传队列，因此中断后再次运行不会产生重复。可选：上传后下载其他核查人员的结论并列出冲突。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="190" />
@@ -1515,7 +1517,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="257" />
       <source>Receipts</source>
-      <translation type="unfinished" />
+      <translation>回执</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_widgets.py" line="142" />
@@ -1545,22 +1547,22 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="77" />
       <source>Refused entries</source>
-      <translation type="unfinished" />
+      <translation>被拒绝的条目</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="88" />
       <source>Refused {id}: {reason}</source>
-      <translation type="unfinished" />
+      <translation>已拒绝 {id}：{reason}</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="76" />
       <source>Rejected</source>
-      <translation type="unfinished" />
+      <translation>被拒绝</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="109" />
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>删除</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="100" />
@@ -1655,12 +1657,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="108" />
       <source>Save</source>
-      <translation type="unfinished" />
+      <translation>保存</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="36" />
       <source>Saved catalog connection (name)</source>
-      <translation type="unfinished" />
+      <translation>已保存的目录连接（名称）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="34" />
@@ -1685,7 +1687,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="183" />
       <source>Search</source>
-      <translation type="unfinished" />
+      <translation>搜索</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_dock.py" line="162" />
@@ -1695,7 +1697,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="84" />
       <source>Search and download</source>
-      <translation type="unfinished" />
+      <translation>搜索与下载</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_dock.py" line="459" />
@@ -1710,7 +1712,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="39" />
       <source>Send items the catalog rejected before again</source>
-      <translation type="unfinished" />
+      <translation>重新发送之前被目录拒绝的条目</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="75" />
@@ -1780,12 +1782,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="296" />
       <source>Started in the task manager: {task}</source>
-      <translation type="unfinished" />
+      <translation>已在任务管理器中启动：{task}</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="46" />
       <source>Still in the outbox</source>
-      <translation type="unfinished" />
+      <translation>仍在待上传队列中</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_widgets.py" line="145" />
@@ -1810,12 +1812,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="29" />
       <source>Sync</source>
-      <translation type="unfinished" />
+      <translation>同步</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="328" />
       <source>Sync failed.</source>
-      <translation type="unfinished" />
+      <translation>同步失败。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_widgets.py" line="284" />
@@ -1840,17 +1842,17 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="42" />
       <source>Task package id (catalog record)</source>
-      <translation type="unfinished" />
+      <translation>任务包编号（目录记录）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="179" />
       <source>Task packages</source>
-      <translation type="unfinished" />
+      <translation>任务包</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="108" />
       <source>Test</source>
-      <translation type="unfinished" />
+      <translation>测试</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="23" />
@@ -1860,82 +1862,82 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="305" />
       <source>The catalog did not answer in time.</source>
-      <translation type="unfinished" />
+      <translation>目录服务未在规定时间内应答。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="300" />
       <source>The catalog does not allow this account to do that (403): ask the catalog administrator.</source>
-      <translation type="unfinished" />
+      <translation>目录不允许此账号执行该操作（403）：请联系目录管理员。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="316" />
       <source>The catalog holds a different item under the same id; nothing was overwritten.</source>
-      <translation type="unfinished" />
+      <translation>目录中已有同一编号的其他条目；未覆盖任何内容。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="303" />
       <source>The catalog refused an item as too large (413): send large photos through an exchange package.</source>
-      <translation type="unfinished" />
+      <translation>目录以过大为由拒绝了一个条目（413）：大照片请通过交换包传递。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="298" />
       <source>The catalog refused the credentials (401): check the authentication configuration of this connection.</source>
-      <translation type="unfinished" />
+      <translation>目录拒绝了登录凭据（401）：请检查此连接的认证配置。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="310" />
       <source>The catalog sent a link to another server; it was not followed.</source>
-      <translation type="unfinished" />
+      <translation>目录返回了指向其他服务器的链接，未予访问。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="312" />
       <source>The catalog sent an invalid geometry; the answer was refused.</source>
-      <translation type="unfinished" />
+      <translation>目录返回了无效的几何图形，应答已被拒绝。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="311" />
       <source>The catalog sent an unsafe file name; it was refused.</source>
-      <translation type="unfinished" />
+      <translation>目录返回了不安全的文件名，已被拒绝。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="307" />
       <source>The catalog still failed after several attempts; the items stay in the outbox.</source>
-      <translation type="unfinished" />
+      <translation>多次尝试后目录仍然失败；条目保留在待上传队列中。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="315" />
       <source>The catalog's answer is malformed; it was refused.</source>
-      <translation type="unfinished" />
+      <translation>目录的应答格式错误，已被拒绝。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="313" />
       <source>The catalog's answer is too large; it was refused.</source>
-      <translation type="unfinished" />
+      <translation>目录的应答过大，已被拒绝。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="314" />
       <source>The catalog's answer was cut off.</source>
-      <translation type="unfinished" />
+      <translation>目录的应答被截断。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="320" />
       <source>The exchange package holds a path outside its folder and is refused.</source>
-      <translation type="unfinished" />
+      <translation>交换包中含有指向其文件夹之外的路径，已被拒绝。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="318" />
       <source>The exchange package is incomplete and is refused (copy interrupted?).</source>
-      <translation type="unfinished" />
+      <translation>交换包不完整，已被拒绝（复制是否中断？）。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="317" />
       <source>The exchange package was altered after export and is refused.</source>
-      <translation type="unfinished" />
+      <translation>交换包在导出后被改动，已被拒绝。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="319" />
       <source>The exchange package's manifest is missing or damaged; the package is refused.</source>
-      <translation type="unfinished" />
+      <translation>交换包的清单文件缺失或损坏，已被拒绝。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="157" />
@@ -1955,7 +1957,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="277" />
       <source>The outbox was empty.</source>
-      <translation type="unfinished" />
+      <translation>待上传队列为空。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="321" />
@@ -1965,7 +1967,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="71" />
       <source>The push stopped early: {reason}</source>
-      <translation type="unfinished" />
+      <translation>上传提前停止：{reason}</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="154" />
@@ -1995,12 +1997,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="246" />
       <source>Then pull other reviewers' verdicts</source>
-      <translation type="unfinished" />
+      <translation>随后下载其他核查人员的结论</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="57" />
       <source>There is no saved catalog connection named “{name}”.</source>
-      <translation type="unfinished" />
+      <translation>没有名为“{name}”的已保存目录连接。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="177" />
@@ -2015,17 +2017,17 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="309" />
       <source>This value cannot be sent to the catalog.</source>
-      <translation type="unfinished" />
+      <translation>该值不能发送到目录。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="42" />
       <source>Time-out per request (seconds)</source>
-      <translation type="unfinished" />
+      <translation>每个请求的超时时间（秒）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="186" />
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>标题</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="93" />
@@ -2080,7 +2082,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="105" />
       <source>URL</source>
-      <translation type="unfinished" />
+      <translation>地址</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="101" />
@@ -2160,7 +2162,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="36" />
       <source>Verdict events exported</source>
-      <translation type="unfinished" />
+      <translation>已导出的核查结论</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_dock.py" line="438" />
@@ -2175,12 +2177,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="47" />
       <source>Verdicts pulled from the catalog</source>
-      <translation type="unfinished" />
+      <translation>从目录下载的核查结论</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="65" />
       <source>Verifies an exchange package folder against its manifest (sha256 and size of every file) and refuses it, naming every problem, when a file is missing, changed or unexpected. A verified package is copied beside the work package and its verdict events and photos are merged by their ids: re-importing is harmless, conflicting verdicts are listed, and the imported items join the outbox for the catalog.</source>
-      <translation type="unfinished" />
+      <translation>按清单（每个文件的 sha256 和大小）校验交换包文件夹；有文件缺失、被改动或多余时拒绝导入，并逐一列出问题。校验通过的交换包复制到审查工作包旁边，其中的核查结论和照片按编号合并：重复导入无副作用，冲突的结论会列出，导入的条目加入待上传队列，等待上传到目录。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_widgets.py" line="284" />
@@ -2225,7 +2227,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="47" />
       <source>Work package (GeoPackage)</source>
-      <translation type="unfinished" />
+      <translation>审查工作包（GeoPackage）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="55" />
@@ -2235,7 +2237,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="28" />
       <source>Writes the outbox of a work package — verdict events and photos not yet acknowledged by the catalog — into an empty folder, with manifest.json listing the sha256 and size of every file (written last). Carry the folder to the networked side and import it there. The outbox is unchanged: only the catalog's receipts empty it.</source>
-      <translation type="unfinished" />
+      <translation>将审查工作包的待上传队列——目录尚未确认的核查结论和照片——写入一个空文件夹，并附 manifest.json 清单，列出每个文件的 sha256 和大小（最后写入）。将文件夹带到联网一侧后导入。待上传队列保持不变：只有目录的回执才会清空它。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="65" />
@@ -2280,12 +2282,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="164" />
       <source>accepts pushed results</source>
-      <translation type="unfinished" />
+      <translation>可接收上传的结果</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="338" />
       <source>already on the server</source>
-      <translation type="unfinished" />
+      <translation>服务器上已有</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="17" />
@@ -2335,7 +2337,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="164" />
       <source>does not accept pushed results (read-only)</source>
-      <translation type="unfinished" />
+      <translation>不接收上传的结果（只读）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="29" />
@@ -2355,7 +2357,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="339" />
       <source>failed, stays in the outbox</source>
-      <translation type="unfinished" />
+      <translation>失败，保留在待上传队列中</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_widgets.py" line="275" />
@@ -2450,7 +2452,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="339" />
       <source>not sent</source>
-      <translation type="unfinished" />
+      <translation>未发送</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="25" />
@@ -2545,12 +2547,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="348" />
       <source>{accepted} accepted, {duplicate} already on the server, {rejected} rejected, {failed} failed, {skipped} not sent</source>
-      <translation type="unfinished" />
+      <translation>已接收 {accepted} 项，服务器上已有 {duplicate} 项，被拒绝 {rejected} 项，失败 {failed} 项，未发送 {skipped} 项</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="95" />
       <source>{accepted} added, {duplicate} already there, {conflicting} conflicting, {rejected} rejected</source>
-      <translation type="unfinished" />
+      <translation>已添加 {accepted} 项，已存在 {duplicate} 项，冲突 {conflicting} 项，被拒绝 {rejected} 项</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="184" />
@@ -2585,12 +2587,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="235" />
       <source>{count} items downloaded: {inserted} added, {unchanged} already there → {path}</source>
-      <translation type="unfinished" />
+      <translation>已下载 {count} 个图斑：新增 {inserted} 个，已存在 {unchanged} 个 → {path}</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="220" />
       <source>{count} records found.</source>
-      <translation type="unfinished" />
+      <translation>找到 {count} 条记录。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/build_work_package.py" line="142" />
@@ -2600,12 +2602,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="283" />
       <source>{count} still in the outbox</source>
-      <translation type="unfinished" />
+      <translation>仍有 {count} 项在待上传队列中</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="280" />
       <source>{count} verdicts pulled, {conflicts} conflicting</source>
-      <translation type="unfinished" />
+      <translation>下载核查结论 {count} 条，其中冲突 {conflicts} 条</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="66" />
@@ -2625,7 +2627,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="49" />
       <source>{events} verdict events and {photos} photos → {folder} (package {id})</source>
-      <translation type="unfinished" />
+      <translation>{events} 条核查结论和 {photos} 张照片 → {folder}（交换包 {id}）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="74" />
@@ -2700,7 +2702,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="67" />
       <source>{title}: {count} items downloaded in {pages} pages — {inserted} added, {updated} updated, {unchanged} already there → {path}</source>
-      <translation type="unfinished" />
+      <translation>{title}：分 {pages} 页下载 {count} 个图斑——新增 {inserted} 个，更新 {updated} 个，已存在 {unchanged} 个 → {path}</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_widgets.py" line="81" />
