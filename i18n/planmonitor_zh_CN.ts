@@ -4,7 +4,7 @@
   <context>
     <name>PlanMonitor</name>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="144" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="159" />
       <source>%v of %m reviewed</source>
       <translation>已审查 %v / %m</translation>
     </message>
@@ -29,12 +29,12 @@
       <translation>已接收</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="170" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="176" />
       <source>Add and choose a catalog connection first.</source>
       <translation>请先添加并选择一个目录连接。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="138" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="153" />
       <source>Add layers to map</source>
       <translation>加载到地图</translation>
     </message>
@@ -62,7 +62,7 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>行政区：乡镇（XZQ）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="179" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="185" />
       <source>All</source>
       <translation>全部</translation>
     </message>
@@ -72,27 +72,27 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>全部指标（全县及各乡镇）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="284" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="335" />
       <source>All pilot areas</source>
       <translation>全部试点区</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="297" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="348" />
       <source>All rules</source>
       <translation>全部规则</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="296" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="347" />
       <source>All townships</source>
       <translation>全部乡镇</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="295" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="346" />
       <source>All types</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="294" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="345" />
       <source>All verdicts</source>
       <translation>全部结论</translation>
     </message>
@@ -157,17 +157,17 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>评价</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="450" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="546" />
       <source>Attach photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="210" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="244" />
       <source>Attach photos…</source>
       <translation>添加照片…</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="106" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="112" />
       <source>Authentication</source>
       <translation>认证</translation>
     </message>
@@ -197,12 +197,12 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>坐标参考系</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="68" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="69" />
       <source>Cancelled by the user.</source>
       <translation>用户已取消。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="242" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="292" />
       <source>Cannot open the work package: {error}</source>
       <translation>无法打开工作包：{error}</translation>
     </message>
@@ -212,7 +212,7 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>无法打开“{uri}”：文件已损坏或不是矢量数据集。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="256" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="306" />
       <source>Cannot read the work package: {error}</source>
       <translation>无法读取工作包：{error}</translation>
     </message>
@@ -227,17 +227,17 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>目录服务地址（代替已保存的连接）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="301" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="309" />
       <source>Catalog sync</source>
       <translation>国家目录同步</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="78" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="84" />
       <source>Catalog sync (国家目录同步)</source>
       <translation>国家目录同步</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/plugin.py" line="61" />
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="80" />
       <source>Catalog sync…</source>
       <translation>国家目录同步…</translation>
     </message>
@@ -314,12 +314,12 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
 输出：包含真实错误几何的错误图层（重叠和缝隙面、冲突面、问题要素本身；图层级问题不含几何）、点图层（自相交）、汇总表，以及使用您的界面语言的 HTML 报告。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="225" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="231" />
       <source>Choose a task package in the search results.</source>
       <translation>请在搜索结果中选择一个任务包。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="264" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="270" />
       <source>Choose a work package.</source>
       <translation>请选择一个审查工作包。</translation>
     </message>
@@ -385,7 +385,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
 输出：长表（每个单元 × 指标 × 年份一行：指标值、单位、目标值、偏差、预警等级、变化、原因）——请保存到 GeoPackage：它是复核面板按试点区域导入的指标快照，列名保持稳定；带关键指标和最严重预警等级的乡镇面图层，按红绿灯样式符号化；可打印的含图表 HTML 报告。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="217" />
+      <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="222" />
       <source>Computing the indicators of {year} ({layer})…</source>
       <translation>正在计算 {year} 年指标（{layer}）…</translation>
     </message>
@@ -400,9 +400,24 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>控制线之间冲突（三线冲突）</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="534" />
+      <source>Conflict on {item} resolved.</source>
+      <translation>{item} 的冲突已解决。</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="91" />
       <source>Conflict on {item}: {detail}</source>
       <translation>{item} 存在冲突：{detail}</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="522" />
+      <source>Conflict resolved with the verdict of {reviewer} ({when}).</source>
+      <translation>冲突已按 {reviewer}（{when}）的结论处理。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="317" />
+      <source>Conflict: these verdicts disagree. Select one in the list and resolve with it, or record a new verdict in the Verdict tab.</source>
+      <translation>冲突：以下结论不一致。请在列表中选择其一并采用它解决冲突，或在“结论”页记录新的结论。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="76" />
@@ -420,27 +435,27 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="165" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="171" />
       <source>Connected to “{title}”: {note}.</source>
       <translation>已连接到“{title}”：{note}。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="87" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="93" />
       <source>Connection</source>
       <translation>连接</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="154" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="160" />
       <source>Connection “{name}” removed.</source>
       <translation>已删除连接“{name}”。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="147" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="153" />
       <source>Connection “{name}” saved.</source>
       <translation>已保存连接“{name}”。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="83" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="89" />
       <source>Connections</source>
       <translation>连接</translation>
     </message>
@@ -490,7 +505,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>无法连接目录服务（连接被拒绝或中断）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="164" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="199" />
       <source>Could not write the field project {file}: {error}</source>
       <translation>无法写入外业工程 {file}：{error}</translation>
     </message>
@@ -500,7 +515,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>无法将检查结果写入“{output}”：{error}</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="108" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="143" />
       <source>Could not write the reference layer “{layer}” to {file}: {error}</source>
       <translation>无法将参考图层“{layer}”写入 {file}：{error}</translation>
     </message>
@@ -540,7 +555,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>全县：{value}，目标值 {target} {unit}（{level}）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="186" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="192" />
       <source>Created</source>
       <translation>创建时间</translation>
     </message>
@@ -580,12 +595,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>数据质量</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="179" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="185" />
       <source>Datasets</source>
       <translation>数据集</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="218" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="266" />
       <source>Details</source>
       <translation>详情</translation>
     </message>
@@ -595,12 +610,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>设备</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="189" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="195" />
       <source>Download task package into a work package…</source>
       <translation>下载任务包到审查工作包…</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="238" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="244" />
       <source>Download task package {id}</source>
       <translation>下载任务包 {id}</translation>
     </message>
@@ -610,7 +625,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>将目录任务包中的审查图斑（OGC API – Features，分页）下载到审查工作包中；文件不存在时新建。下载中断或取消时，已写入的页面保留；再次运行只补充缺少的部分。可选的范围只下载与之相交的图斑。服务器的应答在使用前逐项检查：格式错误、过大或坐标超出范围的数据会被拒绝并给出提示，不写入任何内容。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="212" />
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="209" />
+      <source>Draw the area on the map: click the corners, right click or double click to finish, Esc to cancel.</source>
+      <translation>请在地图上绘制范围：依次单击各拐点，右键单击或双击结束，按 Esc 取消。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="246" />
       <source>Drop photos here to attach them to the selected item.</source>
       <translation>将照片拖放到此处，即可添加到所选对象。</translation>
     </message>
@@ -665,7 +685,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>全部指标均已计算。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="342" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="393" />
       <source>Every item in the list has a verdict.</source>
       <translation>列表中的对象均已有审查结论。</translation>
     </message>
@@ -680,9 +700,19 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>交换包编号</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="250" />
+      <source>Export field package</source>
+      <translation>导出外业包</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="52" />
       <source>Export field package (外业包)</source>
       <translation>导出外业包</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="175" />
+      <source>Export field package…</source>
+      <translation>导出外业包…</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="25" />
@@ -740,6 +770,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>字段类型错误</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="175" />
+      <source>Field package (*.gpkg)</source>
+      <translation>外业包 (*.gpkg)</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="121" />
       <source>Field package (GeoPackage)</source>
       <translation>外业包（GeoPackage）</translation>
@@ -750,9 +785,19 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>外业包文件夹</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="249" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="284" />
       <source>Field package import report</source>
       <translation>外业包导入报告</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="275" />
+      <source>Field package imported</source>
+      <translation>外业包已导入</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="246" />
+      <source>Field package written: {items} items, {events} verdicts, {photos} photos → {path}</source>
+      <translation>外业包已生成：{items} 个审查对象、{events} 条结论、{photos} 张照片 → {path}</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="72" />
@@ -785,9 +830,24 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>检查结果</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="167" />
+      <source>Folder for the field package</source>
+      <translation>外业包保存文件夹</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/validate_data.py" line="111" />
       <source>Folder of Shapefiles or a File GDB</source>
       <translation>Shapefile 文件夹或 File GDB</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="181" />
+      <source>For an area drawn on the map…</source>
+      <translation>在地图上绘制范围…</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="179" />
+      <source>For the chosen pilot area…</source>
+      <translation>当前试点区…</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="34" />
@@ -800,7 +860,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>生成时间</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="227" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="233" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -830,7 +890,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>请填写任务编号和任务名称。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="290" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="339" />
       <source>Green</source>
       <translation>绿</translation>
     </message>
@@ -855,7 +915,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>HTML 报告</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="219" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="267" />
       <source>History</source>
       <translation>审查记录</translation>
     </message>
@@ -865,7 +925,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>判定方法</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="186" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="192" />
       <source>Id</source>
       <translation>编号</translation>
     </message>
@@ -880,9 +940,19 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>导入交换包</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="174" />
+      <source>Import field package</source>
+      <translation>导入外业包</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="108" />
       <source>Import field package (外业包)</source>
       <translation>导入外业包</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="184" />
+      <source>Import field package…</source>
+      <translation>导入外业包…</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="122" />
@@ -895,7 +965,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>导入报告（HTML）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="284" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="333" />
       <source>Indicator</source>
       <translation>指标</translation>
     </message>
@@ -950,7 +1020,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>无效几何</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="88" />
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="82" />
       <source>Item</source>
       <translation>审查对象</translation>
     </message>
@@ -985,12 +1055,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>图斑编号 / 代码</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="177" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="183" />
       <source>Keywords, e.g. 监测图斑</source>
       <translation>关键词，例如 监测图斑</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="67" />
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="82" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -1008,6 +1078,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="61" />
       <source>Land-use conformity with the plan</source>
       <translation>现状与规划符合性分析</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="129" />
+      <source>Last field-package import</source>
+      <translation>最近一次外业包导入</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="75" />
@@ -1070,12 +1145,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>合法</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="248" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="298" />
       <source>Loading work package</source>
       <translation>正在读取工作包</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="244" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="294" />
       <source>Loading {name}…</source>
       <translation>正在读取 {name}…</translation>
     </message>
@@ -1115,7 +1190,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>地类图斑的监测年份（留空 = 取 SJNF 字段）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="104" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="110" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -1130,7 +1205,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>需论证</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="186" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="220" />
       <source>Next unreviewed ▶</source>
       <translation>下一个未审查 ▶</translation>
     </message>
@@ -1190,7 +1265,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>尚无审查结论。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="140" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="155" />
       <source>No work package open</source>
       <translation>未打开工作包</translation>
     </message>
@@ -1235,7 +1310,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>未发送（本地问题）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="251" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="257" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
@@ -1250,7 +1325,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>已检查图层数</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="181" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="187" />
       <source>Only in the current map extent</source>
       <translation>仅限当前地图范围</translation>
     </message>
@@ -1265,12 +1340,32 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>仅疑似违法图斑</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="231" />
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="78" />
+      <source>Only the selected item</source>
+      <translation>仅显示所选审查对象</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="284" />
+      <source>Open a work package first.</source>
+      <translation>请先打开工作包。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="276" />
+      <source>Open report</source>
+      <translation>打开报告</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="283" />
+      <source>Open verdict in conflict with another open verdict of this item</source>
+      <translation>该结论与本审查对象的另一条有效结论相冲突</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="281" />
       <source>Open work package</source>
       <translation>打开工作包</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="136" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="151" />
       <source>Open work package…</source>
       <translation>打开工作包…</translation>
     </message>
@@ -1278,6 +1373,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/gui/review_model.py" line="37" />
       <source>Other</source>
       <translation>其他</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="104" />
+      <source>Outbox: {count} waiting for the server ({rejected} rejected, to correct)</source>
+      <translation>待上传队列：{count} 项等待服务器确认（其中 {rejected} 项被拒收，需更正）</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="33" />
@@ -1335,12 +1435,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>永久基本农田（YJJBNTBHTB）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="410" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="471" />
       <source>Photo positions</source>
       <translation>照片位置</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="469" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="565" />
       <source>Photo {name} not attached: {error}</source>
       <translation>照片 {name} 未添加：{error}</translation>
     </message>
@@ -1350,7 +1450,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="451" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="547" />
       <source>Photos (*.jpg *.jpeg *.png *.heic *.tif *.tiff)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.heic *.tif *.tiff)</translation>
     </message>
@@ -1375,7 +1475,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>输出图斑数</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="150" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="165" />
       <source>Pilot area</source>
       <translation>试点区</translation>
     </message>
@@ -1385,17 +1485,17 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>试点区编号（逗号分隔，留空为全部）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="409" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="470" />
       <source>Pilot areas</source>
       <translation>试点区</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="220" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="268" />
       <source>Pilot-area indicators</source>
       <translation>试点区指标</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="101" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="112" />
       <source>Pilot-area review</source>
       <translation>试点审查</translation>
     </message>
@@ -1415,7 +1515,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>规划实施监测</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/plugin.py" line="100" />
+      <location filename="../planmonitor_plugin/plugin.py" line="106" />
       <source>PlanMonitor needs the Python packages {names}; its algorithms are disabled. Install them from the OSGeo4W Shell (Windows) or a terminal with: {command} and restart QGIS.</source>
       <translation>规划实施监测插件需要 Python 包 {names}，其算法暂不可用。请在 OSGeo4W Shell（Windows）或终端中运行：{command}，然后重启 QGIS。</translation>
     </message>
@@ -1445,7 +1545,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>规划数据质检报告</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="198" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="516" />
       <source>Please fill in: {fields}</source>
       <translation>请填写：{fields}</translation>
     </message>
@@ -1470,17 +1570,17 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>从目录下载任务包</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="247" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="253" />
       <source>Push outbox</source>
       <translation>上传待上传队列</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="285" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="293" />
       <source>Push outbox of {name}</source>
       <translation>上传 {name} 的待上传队列</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="85" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="91" />
       <source>Push results</source>
       <translation>上传结果</translation>
     </message>
@@ -1505,7 +1605,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>正在读取 {layer}…</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="175" />
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="82" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1515,9 +1615,14 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>疑似违法原因</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="257" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="263" />
       <source>Receipts</source>
       <translation>回执</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="83" />
+      <source>Received</source>
+      <translation>接收时间</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_widgets.py" line="142" />
@@ -1525,7 +1630,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>记录结论</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="290" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="254" />
+      <source>Records the selected verdict again, as a new event by you that supersedes both sides of the conflict</source>
+      <translation>以您的名义将所选结论重新记录为一条新结论，取代冲突双方的结论</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="339" />
       <source>Red</source>
       <translation>红</translation>
     </message>
@@ -1545,6 +1655,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>需裁剪的参考图层</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="79" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="77" />
       <source>Refused entries</source>
       <translation>被拒绝的条目</translation>
@@ -1560,7 +1675,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>被拒绝</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="109" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="115" />
       <source>Remove</source>
       <translation>删除</translation>
     </message>
@@ -1575,6 +1690,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>缺少必填字段</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="253" />
+      <source>Resolve with this verdict</source>
+      <translation>采用此结论解决冲突</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/gui/review_widgets.py" line="112" />
       <source>Result</source>
       <translation>结果</translation>
@@ -1585,12 +1705,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>审查</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="409" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="470" />
       <source>Review items</source>
       <translation>审查对象</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="251" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="516" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -1655,7 +1775,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>规则</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="108" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="114" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
@@ -1685,34 +1805,54 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>将监测图斑（JCTBBH、TBLX、JCMJ、BGQDL、BGHDL）与生态保护红线、永久基本农田、耕地、城镇开发边界及规划用途（变更后地类 BGHDL 经对照表转换为用地用海分类后判断）进行比对；如提供批准用地图层，还检查是否已批。不合规且未被批准用地覆盖的图斑标记为疑似违法（suspected = true），并给出中英文原因及各规则面积（平方米、公顷、亩），同时报告未批面积。输出即审查清单：按 suspected 筛选。与项目选址审查使用同一规则包。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="183" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="189" />
       <source>Search</source>
       <translation>搜索</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="162" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="196" />
       <source>Search JCTBBH / project name</source>
       <translation>搜索图斑编号 / 项目名称</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="84" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="90" />
       <source>Search and download</source>
       <translation>搜索与下载</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="459" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="555" />
       <source>Select an item before attaching photos.</source>
       <translation>请先选择审查对象，再添加照片。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="422" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="483" />
       <source>Select an item first.</source>
       <translation>请先选择一个审查对象。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="510" />
+      <source>Select one of the conflicting verdicts in the history first.</source>
+      <translation>请先在审查记录中选择一条冲突结论。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="39" />
       <source>Send items the catalog rejected before again</source>
       <translation>重新发送之前被目录拒绝的条目</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="257" />
+      <source>Server</source>
+      <translation>服务器</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="97" />
+      <source>Server receipts</source>
+      <translation>服务器回执</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="82" />
+      <source>Server time</source>
+      <translation>服务器时间</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="75" />
@@ -1775,14 +1915,19 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>软件</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="251" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="257" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="296" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="304" />
       <source>Started in the task manager: {task}</source>
       <translation>已在任务管理器中启动：{task}</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="82" />
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_push.py" line="46" />
@@ -1800,7 +1945,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>汇总</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="263" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="287" />
       <source>Superseded by a later verdict</source>
       <translation>已被后续结论取代</translation>
     </message>
@@ -1810,7 +1955,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>疑似违法图斑数</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/sync_common.py" line="29" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="269" />
       <source>Sync</source>
       <translation>同步</translation>
     </message>
@@ -1820,7 +1965,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>同步失败。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="284" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="333" />
       <source>Target</source>
       <translation>规划目标</translation>
     </message>
@@ -1845,12 +1990,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>任务包编号（目录记录）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="179" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="185" />
       <source>Task packages</source>
       <translation>任务包</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="108" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="114" />
       <source>Test</source>
       <translation>测试</translation>
     </message>
@@ -1940,12 +2085,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>交换包的清单文件缺失或损坏，已被拒绝。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="157" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="192" />
       <source>The field project cannot load the layer “{layer}”.</source>
       <translation>外业工程无法加载图层“{layer}”。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="230" />
+      <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="235" />
       <source>The indicator inputs do not fit together: {error}</source>
       <translation>指标输入数据不匹配：{error}</translation>
     </message>
@@ -1955,12 +2100,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>图层中没有字段“{field}”：请选择存放三调地类代码的字段。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="277" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="284" />
       <source>The outbox was empty.</source>
       <translation>待上传队列为空。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="321" />
+      <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="326" />
       <source>The plan targets table needs the columns XZQDM, ZBDM, ND, MBZ (GHMB) or unit_code, indicator, year, target; it has: {columns}.</source>
       <translation>规划目标表须包含 XZQDM、ZBDM、ND、MBZ 列（GHMB），或 unit_code、indicator、year、target 列；现有列：{columns}。</translation>
     </message>
@@ -1985,17 +2130,17 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>乡镇图层缺少字段“XZQDM”。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="287" />
+      <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="292" />
       <source>The units layer has no field “{field}”: choose the unit code and name fields.</source>
       <translation>行政区图层没有“{field}”字段：请选择行政区代码和名称字段。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="279" />
+      <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="284" />
       <source>The year of “{layer}” is unknown: give the monitoring year (the layer has no SJNF values).</source>
       <translation>无法确定“{layer}”的年份：请填写监测年份（该图层没有 SJNF 值）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="246" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="252" />
       <source>Then pull other reviewers' verdicts</source>
       <translation>随后下载其他核查人员的结论</translation>
     </message>
@@ -2025,7 +2170,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>每个请求的超时时间（秒）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="186" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="192" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
@@ -2080,7 +2225,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="105" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="111" />
       <source>URL</source>
       <translation>地址</translation>
     </message>
@@ -2135,7 +2280,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>规划数据质检</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="284" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="333" />
       <source>Value</source>
       <translation>现状值</translation>
     </message>
@@ -2150,7 +2295,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>与目标值相差 {tolerance}% 以内视为相等（平面面积目标与椭球面积之间的差异）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="217" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="265" />
       <source>Verdict</source>
       <translation>结论</translation>
     </message>
@@ -2165,12 +2310,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>已导出的核查结论</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="438" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="499" />
       <source>Verdict recorded for {item}.</source>
       <translation>已记录 {item} 的审查结论。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="149" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="184" />
       <source>Verdicts (add a row per decision)</source>
       <translation>审查结论（每次判定新增一行）</translation>
     </message>
@@ -2185,7 +2330,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>按清单（每个文件的 sha256 和大小）校验交换包文件夹；有文件缺失、被改动或多余时拒绝导入，并逐一列出问题。校验通过的交换包复制到审查工作包旁边，其中的核查结论和照片按编号合并：重复导入无副作用，冲突的结论会列出，导入的条目加入待上传队列，等待上传到目录。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="284" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="333" />
       <source>Warning</source>
       <translation>预警</translation>
     </message>
@@ -2210,17 +2355,17 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="251" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="257" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="227" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="233" />
       <source>Work package</source>
       <translation>工作包</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="231" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="281" />
       <source>Work package (*.gpkg)</source>
       <translation>工作包 (*.gpkg)</translation>
     </message>
@@ -2250,7 +2395,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>另一年份地类图斑的年份（留空 = 取 SJNF 字段）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="290" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="339" />
       <source>Yellow</source>
       <translation>黄</translation>
     </message>
@@ -2265,7 +2410,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>黄色：有指标接近目标</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="189" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="223" />
       <source>Zoom to item</source>
       <translation>缩放至对象</translation>
     </message>
@@ -2275,17 +2420,17 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>自定义坐标系</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="258" />
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="66" />
       <source>accepted</source>
       <translation>已接收</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="164" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="170" />
       <source>accepts pushed results</source>
       <translation>可接收上传的结果</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="338" />
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="66" />
       <source>already on the server</source>
       <translation>服务器上已有</translation>
     </message>
@@ -2315,7 +2460,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>合规</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="258" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="293" />
       <source>conflicting</source>
       <translation>冲突</translation>
     </message>
@@ -2335,7 +2480,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>现状用地</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="164" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="170" />
       <source>does not accept pushed results (read-only)</source>
       <translation>不接收上传的结果（只读）</translation>
     </message>
@@ -2345,7 +2490,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>下降</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="258" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="115" />
+      <source>drawn area</source>
+      <translation>绘制范围</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="293" />
       <source>duplicate</source>
       <translation>重复</translation>
     </message>
@@ -2360,7 +2510,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>失败，保留在待上传队列中</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="275" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="324" />
       <source>field package</source>
       <translation>外业包</translation>
     </message>
@@ -2370,7 +2520,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>持平</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/plugin.py" line="98" />
+      <location filename="../planmonitor_plugin/plugin.py" line="104" />
       <source>found</source>
       <translation>当前版本</translation>
     </message>
@@ -2435,7 +2585,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>未检查</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="309" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="358" />
       <source>not computed</source>
       <translation>未计算</translation>
     </message>
@@ -2455,9 +2605,19 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>未发送</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="130" />
+      <source>open the report</source>
+      <translation>打开报告</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="25" />
       <source>other class difference</source>
       <translation>其他地类不一致</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="110" />
+      <source>photo</source>
+      <translation>照片</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/conformity_report.py" line="24" />
@@ -2480,12 +2640,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>红色</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="259" />
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="66" />
       <source>rejected</source>
       <translation>已拒收</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="276" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="325" />
       <source>server</source>
       <translation>服务器</translation>
     </message>
@@ -2510,7 +2670,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>未达到目标</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="276" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="325" />
       <source>this package</source>
       <translation>本工作包</translation>
     </message>
@@ -2523,6 +2683,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="29" />
       <source>up</source>
       <translation>上升</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="110" />
+      <source>verdict</source>
+      <translation>结论</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/validation_report.py" line="42" />
@@ -2580,17 +2745,17 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>共 {count} 个要素，总面积 {m2:.2f} 平方米 = {ha:.4f} 公顷 = {mu:.4f} 亩。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="248" />
+      <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="253" />
       <source>{count} indicators for {units} units in {year}: {red} red, {yellow} yellow, {green} green; {missing} values not computed (see the reason column).</source>
       <translation>{year} 年 {units} 个行政单元的 {count} 项指标：红色 {red} 项，黄色 {yellow} 项，绿色 {green} 项；{missing} 个指标值未计算（见原因列）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="235" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="241" />
       <source>{count} items downloaded: {inserted} added, {unchanged} already there → {path}</source>
       <translation>已下载 {count} 个图斑：新增 {inserted} 个，已存在 {unchanged} 个 → {path}</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="220" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="226" />
       <source>{count} records found.</source>
       <translation>找到 {count} 条记录。</translation>
     </message>
@@ -2600,12 +2765,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>已读取 {count} 个审查对象。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="283" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="290" />
       <source>{count} still in the outbox</source>
       <translation>仍有 {count} 项在待上传队列中</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="280" />
+      <location filename="../planmonitor_plugin/gui/sync_dialog.py" line="287" />
       <source>{count} verdicts pulled, {conflicts} conflicting</source>
       <translation>下载核查结论 {count} 条，其中冲突 {conflicts} 条</translation>
     </message>
@@ -2630,12 +2795,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>{events} 条核查结论和 {photos} 张照片 → {folder}（交换包 {id}）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="74" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="120" />
       <source>{file} already exists in {folder}: if it holds field verdicts, import it first; then choose an empty folder.</source>
       <translation>{folder} 中已有 {file}：如其中有外业结论，请先导入；然后选择一个空文件夹。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="219" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="254" />
       <source>{folder}: expected one field-package GeoPackage, found {count}</source>
       <translation>{folder}：应有一个外业包 GeoPackage，实际找到 {count} 个</translation>
     </message>
@@ -2685,12 +2850,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>已筛查 {patches} 个图斑，其中疑似违法 {suspected} 个（规则包 {pack}）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="221" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="256" />
       <source>{path}: no such file or folder</source>
       <translation>{path}：文件或文件夹不存在</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="326" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="377" />
       <source>{reviewed} of {total} reviewed</source>
       <translation>已审查 {reviewed} / {total}</translation>
     </message>
@@ -2698,6 +2863,16 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="153" />
       <source>{sites} sites: {bad} non-compliant, {review} need justification (rule pack {pack}).</source>
       <translation>共 {sites} 个项目选址：{bad} 个不合规，{review} 个需论证（规则包 {pack}）。</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="296" />
+      <source>{task} failed: {error}</source>
+      <translation>{task}失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_actions.py" line="293" />
+      <source>{task}: cancelled.</source>
+      <translation>{task}：已取消。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_pull.py" line="67" />
@@ -2715,6 +2890,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>“{file}”是任务 {found} 的工作包，不是任务 {task} 的：请选择其他文件。</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/compute_indicators.py" line="211" />
+      <source>“{layer}” has no {field} field (扣除系数): class areas include 田坎 (not deducted).</source>
+      <translation>“{layer}”没有 {field} 字段（扣除系数）：地类面积含田坎（未扣除）。</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/layers.py" line="69" />
       <source>“{path}” does not exist.</source>
       <translation>“{path}”不存在。</translation>
@@ -2725,9 +2905,14 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>“{path}”中没有 QGIS 可读取的矢量图层。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_dock.py" line="183" />
+      <location filename="../planmonitor_plugin/gui/review_dock.py" line="217" />
       <source>◀ Previous unreviewed</source>
       <translation>◀ 上一个未审查</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="271" />
+      <source>⚠ conflict</source>
+      <translation>⚠ 冲突</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/convert_land_use.py" line="62" />

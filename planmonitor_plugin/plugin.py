@@ -85,8 +85,14 @@ class PlanMonitorPlugin:
 
         if getattr(self, "sync_dialog", None) is None:
             self.sync_dialog = SyncDialog(self.iface, self.iface.mainWindow())
+            self.sync_dialog.pushFinished.connect(self._sync_pushed)
         self.sync_dialog.show()
         self.sync_dialog.raise_()
+
+    def _sync_pushed(self, path: str) -> None:
+        """A push from the menu's sync dialog: the review panel shows the new receipts."""
+        if self.review_dock is not None:
+            self.review_dock.package_pushed(path)
 
     def _open_ellipsoidal_area(self) -> None:
         import processing  # QGIS's own Processing plugin; loaded by QGIS before us

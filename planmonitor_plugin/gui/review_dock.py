@@ -3,7 +3,9 @@
 Open a package, choose a pilot area, filter and search the review items, step to the next
 unreviewed item (Ctrl+. / Ctrl+,) with the map zooming to and flashing it, record verdicts
 (append-only, through WorkPackage.record_verdict), attach photos (file dialog or drag and drop),
-read the item's history and the pilot area's indicators.
+read the item's history and the pilot area's indicators. Field packages go out (the pilot area or
+an area drawn on the map) and come back through :mod:`.review_actions`; the Sync tab shows the
+outbox and the server receipts; conflicting verdicts are marked in the history and resolved there.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QProgressBar,
     QPushButton,
     QShortcut,
@@ -43,12 +46,14 @@ from qgis.PyQt.QtWidgets import (
     QTableView,
     QTabWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from planmonitor_plugin.core.errors import PlanMonitorError
 from planmonitor_plugin.core.workpackage import WorkPackage
+from planmonitor_plugin.gui.review_actions import FieldPackageActions, SyncPanel, receipt_frame
 from planmonitor_plugin.gui.review_model import (
     ReviewFilterProxy,
     ReviewItemsModel,
@@ -61,6 +66,7 @@ from planmonitor_plugin.gui.review_widgets import (
     IndicatorView,
     PhotoStrip,
     VerdictForm,
+    conflict_html,
     current_verdict_text,
     details_html,
     rule_names,
@@ -88,6 +94,11 @@ LAYER_STYLES = {
 }
 
 
+def _value(value):
+    """None for the missing values pandas hands back (NaN, None)."""
+    return None if value is None or (isinstance(value, float) and value != value) else value
+
+
 def style_layer(layer: QgsVectorLayer, table: str) -> None:
     """Outlines for pilot areas and items (the land use stays visible underneath), blue dots for photos."""
     symbol_class = QgsMarkerSymbol if table == "photos" else QgsFillSymbol
@@ -109,8 +120,11 @@ class ReviewDock(QgsDockWidget):
         self.model = ReviewItemsModel(self)
         self.proxy = ReviewFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self.field_actions = FieldPackageActions(self)
+        self.sync_dialog = None
         self.setAcceptDrops(True)
         self._build()
+        self.visibilityChanged.connect(lambda visible: visible or self.field_actions.restore_tool())
         self._restore_settings()
 
     # --- layout -------------------------------------------------------------------------------
@@ -119,6 +133,7 @@ class ReviewDock(QgsDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self._package_row())
+        layout.addLayout(self._field_row())
         layout.addLayout(self._filter_row())
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._table())
@@ -154,6 +169,25 @@ class ReviewDock(QgsDockWidget):
         rows.addLayout(top)
         rows.addLayout(middle)
         return rows
+
+    def _field_row(self) -> QHBoxLayout:
+        self.export_button = QToolButton()
+        self.export_button.setText(tr("Export field package…"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        menu = QMenu(self.export_button)
+        self.export_area_action = menu.addAction(tr("For the chosen pilot area…"))
+        self.export_area_action.triggered.connect(self.field_actions.export_pilot_area)
+        self.export_drawn_action = menu.addAction(tr("For an area drawn on the map…"))
+        self.export_drawn_action.triggered.connect(self.field_actions.start_drawing)
+        self.export_button.setMenu(menu)
+        self.import_button = QPushButton(tr("Import field package…"))
+        self.import_button.clicked.connect(self.field_actions.import_chosen)
+        row = QHBoxLayout()
+        row.addWidget(self.export_button)
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        return row
 
     def _filter_row(self) -> QHBoxLayout:
         self.state_filter, self.kind_filter = QComboBox(), QComboBox()
@@ -211,13 +245,29 @@ class ReviewDock(QgsDockWidget):
         self.attach_button.clicked.connect(self.choose_photos)
         self.photo_hint = QLabel(tr("Drop photos here to attach them to the selected item."))
         self.history = HistoryView()
+        self.history.currentItemChanged.connect(lambda *_: self._update_resolve_button())
+        self.conflict_label = QLabel()
+        self.conflict_label.setWordWrap(True)
+        self.conflict_label.setTextFormat(Qt.TextFormat.RichText)
+        self.conflict_label.setHidden(True)
+        self.resolve_button = QPushButton(tr("Resolve with this verdict"))
+        self.resolve_button.setToolTip(tr("Records the selected verdict again, as a new event by you that "
+                                          "supersedes both sides of the conflict"))
+        self.resolve_button.clicked.connect(lambda: self.resolve_with(self.history.selected_uuid()))
+        self.conflicting: set = set()
+        self.sync_panel = SyncPanel()
+        self.sync_panel.refresh_button.clicked.connect(self.refresh_sync)
+        self.sync_panel.only_item.toggled.connect(lambda _checked: self.refresh_sync())
+        self.sync_panel.sync_button.clicked.connect(self.open_sync_dialog)
         self.indicators = IndicatorView()
         self.tabs = QTabWidget()
         self.tabs.addTab(tab_page(self.current_label, self.form, self.photos, self.attach_button, self.photo_hint),
                          tr("Verdict"))
         self.tabs.addTab(tab_page(self.details), tr("Details"))
-        self.tabs.addTab(tab_page(self.history), tr("History"))
+        self.tabs.addTab(tab_page(self.conflict_label, self.history, self.resolve_button), tr("History"))
         self.tabs.addTab(tab_page(self.indicators), tr("Pilot-area indicators"))
+        self.tabs.addTab(self.sync_panel, tr("Sync"))
+        self._update_resolve_button()
         return self.tabs
 
     def _restore_settings(self) -> None:
@@ -271,6 +321,7 @@ class ReviewDock(QgsDockWidget):
         self._fill_filters()
         self.apply_filters()
         self.table.resizeColumnsToContents()
+        self.refresh_sync()
 
     def close_package(self) -> None:
         if self.package is not None:
@@ -372,9 +423,19 @@ class ReviewDock(QgsDockWidget):
         if self.package is None or self.current_item is None:
             return
         history = self.package.history(self.current_item)
-        self.history.show_history(history, self.package.verdict_types)
+        conflicts = self.package.conflicts()
+        conflicts = conflicts[conflicts["item_id"] == self.current_item]
+        self.conflicting = set(conflicts["event_uuid"]) | set(conflicts["conflicts_with"])
+        latest = receipt_frame(self.package, self.current_item).drop_duplicates("uuid")  # newest first
+        self.history.show_history(history, self.package.verdict_types, self.conflicting,
+                                  dict(zip(latest["uuid"], latest["status"])))
+        self.conflict_label.setText(conflict_html(history, self.conflicting, self.package.verdict_types))
+        self.conflict_label.setVisible(bool(self.conflicting))
+        self._update_resolve_button()
         self.current_label.setText(current_verdict_text(history, self.package.verdict_types))
         self.photos.show_photos(self.package.photos(self.current_item), self.package.photo_data)
+        if self.sync_panel.only_item.isChecked():
+            self.refresh_sync()
 
     # --- map ----------------------------------------------------------------------------------
     def zoom_to(self, item_id: Optional[str]) -> bool:
@@ -438,6 +499,41 @@ class ReviewDock(QgsDockWidget):
         self.message(tr("Verdict recorded for {item}.").format(item=self.current_item), Qgis.MessageLevel.Success)
         return event
 
+    def _update_resolve_button(self) -> None:
+        self.resolve_button.setVisible(bool(self.conflicting))
+        self.resolve_button.setEnabled(self.history.selected_uuid() in self.conflicting)
+
+    def resolve_with(self, event_uuid: Optional[str]) -> Optional[str]:
+        """Record the verdict of ``event_uuid`` (one side of the item's conflict) again as a new event by the
+        reviewer in the form, superseding every open event of the item (both sides); returns its uuid."""
+        if self.package is None or self.current_item is None or event_uuid not in self.conflicting:
+            self.message(tr("Select one of the conflicting verdicts in the history first."),
+                         Qgis.MessageLevel.Warning)
+            return None
+        reviewer = self.form.reviewer.text().strip()
+        if not reviewer:
+            self.tabs.setCurrentIndex(0)
+            self.form.message.setText(tr("Please fill in: {fields}").format(fields=tr("Reviewer")))
+            return None
+        history = self.package.history(self.current_item)
+        chosen = {key: _value(value) for key, value in history.set_index("event_uuid").loc[event_uuid].items()}
+        opened = list(history.loc[history["is_open"], "event_uuid"])
+        when = str(chosen["created_local"] or chosen["created_utc"])[:16].replace("T", " ")
+        note = tr("Conflict resolved with the verdict of {reviewer} ({when}).").format(reviewer=chosen["reviewer"],
+                                                                                   when=when)
+        try:
+            event = self.package.record_verdict(
+                self.current_item, chosen["verdict"], reviewer, sub_type=chosen["sub_type"],
+                note=" ".join(part for part in (chosen["note"], note) if part),
+                device=self.form.device.text().strip() or None, supersedes=opened)
+        except PlanMonitorError as error:
+            self.message(str(error), Qgis.MessageLevel.Warning)
+            return None
+        self.last_event = event
+        self._after_write()
+        self.message(tr("Conflict on {item} resolved.").format(item=self.current_item), Qgis.MessageLevel.Success)
+        return event
+
     def _after_write(self) -> None:
         self.model.update_verdicts(self.package.current_verdicts())
         self.proxy.refresh()
@@ -492,6 +588,47 @@ class ReviewDock(QgsDockWidget):
             table = table.iloc[0:0]
         self.indicators.show_indicators(table)
 
+    # --- field packages and sync --------------------------------------------------------------
+    def after_import(self, result) -> None:
+        """A field package was merged (on another connection): re-read verdicts, history and sync state."""
+        if self.package is None:
+            return
+        self._after_write()
+        self.sync_panel.show_import(result.counts, result.html_path)
+        self.refresh_sync()
+
+    def refresh_sync(self) -> int:
+        """Show the outbox count and the receipts (all, or the selected item's); returns the rows shown."""
+        if self.package is None:
+            return 0
+        if self.sync_panel.only_item.isChecked():
+            receipts = receipt_frame(self.package, self.current_item) if self.current_item else receipt_frame(
+                self.package).iloc[0:0]
+        else:
+            receipts = receipt_frame(self.package)
+        return self.sync_panel.show_state(self.package.outbox(), receipts)
+
+    def open_sync_dialog(self) -> None:
+        """The catalog sync dialog for this package; the Sync tab refreshes after each push."""
+        from planmonitor_plugin.gui.sync_dialog import SyncDialog
+
+        if self.sync_dialog is None:
+            self.sync_dialog = SyncDialog(self.iface, self)
+            self.sync_dialog.pushFinished.connect(self.package_pushed)
+        if self.package is not None:
+            self.sync_dialog.package_widget.setFilePath(str(self.package.path))
+        self.sync_dialog.show()
+        self.sync_dialog.raise_()
+
+    def package_pushed(self, path: str) -> None:
+        if self.package is not None and Path(path).resolve() == self.package.path.resolve():
+            self._after_write()
+            self.refresh_sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.field_actions.restore_tool()
+        super().closeEvent(event)
+
     # --- messages and cleanup -----------------------------------------------------------------
     def message(self, text: str, level=Qgis.MessageLevel.Info) -> None:
         self.last_message = text
@@ -502,4 +639,9 @@ class ReviewDock(QgsDockWidget):
         if self.task is not None:
             self.task.cancel()
             self.task = None
+        self.field_actions.unload()
+        if self.sync_dialog is not None:
+            self.sync_dialog.close()
+            self.sync_dialog.deleteLater()
+            self.sync_dialog = None
         self.close_package()

@@ -242,32 +242,81 @@ def exif_text(record: dict, long: bool = False) -> str:
     return "\n".join(part for part in parts if part)
 
 
+CONFLICT_COLOUR = "#f3e5f5"
+
+
 class HistoryView(QTreeWidget):
-    """Every verdict event of an item, oldest first: when, who, what, note; superseded ones greyed."""
+    """Every verdict event of an item, oldest first: when, who, what, note, source, server receipt and conflict;
+    superseded ones greyed, conflicting ones marked."""
+
+    UUID_ROLE = Qt.ItemDataRole.UserRole
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setRootIsDecorated(False)
-        self.setHeaderLabels([tr("When"), tr("Reviewer"), tr("Verdict"), tr("Note"), tr("Source")])
+        self.setHeaderLabels([tr("When"), tr("Reviewer"), tr("Verdict"), tr("Note"), tr("Source"), tr("Server"),
+                              tr("Conflict")])
 
-    def show_history(self, history: pd.DataFrame, types: VerdictTypes) -> None:
+    def show_history(self, history: pd.DataFrame, types: VerdictTypes, conflicting: Optional[set] = None,
+                     receipts: Optional[dict] = None) -> None:
+        """``conflicting``: uuids of events in an open conflict; ``receipts``: uuid → latest receipt status."""
         self.clear()
+        conflicting, receipts = conflicting or set(), receipts or {}
         for record in history.to_dict("records"):
             when = str(record.get("created_local") or record.get("created_utc") or "")[:19].replace("T", " ")
             origin = record.get("origin") or "local"
+            in_conflict = record["event_uuid"] in conflicting
             row = QTreeWidgetItem([when, record.get("reviewer") or "", verdict_label(
-                types, record["verdict"], record.get("sub_type")), record.get("note") or "", _origin_text(origin)])
-            if not record.get("is_open"):
-                for column in range(5):
-                    row.setForeground(column, QBrush(QColor("#9e9e9e")))
-                row.setToolTip(2, tr("Superseded by a later verdict"))
-            elif record.get("is_current"):
-                font = row.font(2)
-                font.setBold(True)
-                row.setFont(2, font)
+                types, record["verdict"], record.get("sub_type")), record.get("note") or "", _origin_text(origin),
+                _receipt_text(receipts.get(record["event_uuid"])), tr("⚠ conflict") if in_conflict else ""])
+            row.setData(0, self.UUID_ROLE, record["event_uuid"])
+            self._style(row, record, in_conflict)
             self.addTopLevelItem(row)
-        for column in range(4):
+        for column in range(self.columnCount() - 1):
             self.resizeColumnToContents(column)
+
+    def _style(self, row: QTreeWidgetItem, record: dict, in_conflict: bool) -> None:
+        if in_conflict:
+            for column in range(self.columnCount()):
+                row.setBackground(column, QBrush(QColor(CONFLICT_COLOUR)))
+            row.setForeground(6, QBrush(QColor("#6a1b9a")))
+            row.setToolTip(6, tr("Open verdict in conflict with another open verdict of this item"))
+        elif not record.get("is_open"):
+            for column in range(self.columnCount()):
+                row.setForeground(column, QBrush(QColor("#9e9e9e")))
+            row.setToolTip(2, tr("Superseded by a later verdict"))
+        if record.get("is_current") and not in_conflict:
+            font = row.font(2)
+            font.setBold(True)
+            row.setFont(2, font)
+
+    def selected_uuid(self) -> Optional[str]:
+        item = self.currentItem()
+        return item.data(0, self.UUID_ROLE) if item is not None else None
+
+
+def _receipt_text(status: Optional[str]) -> str:
+    if not status:
+        return ""
+    return {"accepted": tr("accepted"), "duplicate": tr("already on the server"),
+            "rejected": tr("rejected")}.get(status, status)
+
+
+def conflict_html(history: pd.DataFrame, conflicting: set, types: VerdictTypes) -> str:
+    """Both (all) sides of an open conflict: verdict, who, when, where from, note."""
+    sides = history[history["event_uuid"].isin(conflicting)].to_dict("records")
+    if not sides:
+        return ""
+    lines = []
+    for record in sides:
+        when = str(record.get("created_local") or record.get("created_utc") or "")[:16].replace("T", " ")
+        note = f" — {record['note']}" if record.get("note") else ""
+        lines.append(f"<li><b>{html.escape(verdict_label(types, record['verdict'], record.get('sub_type')))}</b>"
+                     f" · {html.escape(record.get('reviewer') or '')} · {html.escape(when)} · "
+                     f"{html.escape(_origin_text(record.get('origin') or 'local'))}{html.escape(note)}</li>")
+    head = tr("Conflict: these verdicts disagree. Select one in the list and resolve with it, or record a new "
+              "verdict in the Verdict tab.")
+    return f"<div style='color:#6a1b9a'><b>⚠ {html.escape(head)}</b><ul>{''.join(lines)}</ul></div>"
 
 
 def _origin_text(origin: str) -> str:

@@ -6,6 +6,7 @@ from typing import Callable, Optional
 
 from qgis.core import Qgis, QgsApplication, QgsTask
 from qgis.gui import QgsAuthConfigSelect, QgsFileWidget
+from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -69,7 +70,12 @@ class SyncTask(QgsTask):
 
 
 class SyncDialog(QDialog):
-    """Connections (add / test / remove), catalog search, task-package download, outbox push with receipts."""
+    """Connections (add / test / remove), catalog search, task-package download, outbox push with receipts.
+
+    ``pushFinished(path)`` is emitted after a push of the work package at ``path`` (the review dock refreshes).
+    """
+
+    pushFinished = pyqtSignal(str)  # noqa: N815 (Qt signal naming)
 
     def __init__(self, iface, parent=None) -> None:
         super().__init__(parent)
@@ -272,6 +278,7 @@ class SyncDialog(QDialog):
 
         def done(result, error: str) -> None:
             if error:
+                self.pushFinished.emit(path)  # receipts of the items sent before the failure are kept
                 return self._say(error, error=True)
             pushed, incoming, remaining = result
             text = receipts_text(pushed.receipts) or tr("The outbox was empty.")
@@ -281,6 +288,7 @@ class SyncDialog(QDialog):
                     count=len(incoming.report), conflicts=len(conflicts))
             self.receipts.setPlainText(text)
             self._say(summary(pushed) + " · " + tr("{count} still in the outbox").format(count=remaining))
+            self.pushFinished.emit(path)
 
         self._run(tr("Push outbox of {name}").format(name=path), connection, work, done)
 

@@ -48,6 +48,7 @@ class FieldPackage:
     reference_path: Optional[Path]
     export: ExportResult
     reference_counts: dict = field(default_factory=dict)
+    types: Optional[VerdictTypes] = None
 
 
 @dataclass
@@ -62,31 +63,65 @@ class ImportReport:
 def export_field_package(work_package, folder, pilot_area_ids: Optional[Sequence[str]] = None,
                          reference_layers: Sequence[QgsVectorLayer] = (), reviewer: str = "",
                          transform_context: Optional[QgsCoordinateTransformContext] = None,
-                         overwrite: bool = False) -> FieldPackage:
-    """Write the field package of ``pilot_area_ids`` (all when None) into ``folder``."""
+                         overwrite: bool = False, polygon=None) -> FieldPackage:
+    """Write the field package of ``pilot_area_ids`` (all when None) and/or ``polygon`` into ``folder``.
+
+    ``polygon`` is a shapely polygon in EPSG:4490 (an area drawn on the map): only the items it
+    intersects go into the package and the reference layers are clipped to it.
+    """
+    exported = export_field_data(work_package, folder, pilot_area_ids, reference_layers, transform_context,
+                                 overwrite, polygon)
+    return finish_field_package(exported, reviewer)
+
+
+def export_field_data(work_package, folder, pilot_area_ids: Optional[Sequence[str]] = None,
+                      reference_layers: Sequence[QgsVectorLayer] = (),
+                      transform_context: Optional[QgsCoordinateTransformContext] = None,
+                      overwrite: bool = False, polygon=None) -> FieldPackage:
+    """The data part of the export (subset and clipped reference layers), safe in a QgsTask.
+
+    The QGIS project is written by :func:`finish_field_package` (in the main thread).
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     context = transform_context or QgsProject.instance().transformContext()
     with WorkPackage.open(work_package) as package:
-        area_ids = list(pilot_area_ids) if pilot_area_ids else list(package.pilot_areas()["area_id"])
-        target = folder / f"{Path(work_package).stem}_{'_'.join(area_ids)}.gpkg"
-        if target.exists() and not overwrite:
-            raise InputError(tr("{file} already exists in {folder}: if it holds field verdicts, import it first; "
-                                "then choose an empty folder.").format(file=target.name, folder=folder),
-                             file=str(target))
-        if target.exists():
-            target.unlink()
-        result = package.export_subset(target, area_ids)
         areas = package.pilot_areas()
+        area_ids = list(pilot_area_ids) if pilot_area_ids else (
+            [] if polygon is not None else list(areas["area_id"]))
+        target = folder / f"{Path(work_package).stem}_{_target_suffix(area_ids, polygon)}.gpkg"
+        _check_target(target, folder, overwrite)
+        result = package.export_subset(target, area_ids or None, polygon=polygon)
         types = package.verdict_types
-    shape = shapely.union_all([g for g in areas.loc[areas["area_id"].isin(area_ids), "geometry"] if g is not None])
+    shape = polygon if polygon is not None else shapely.union_all(
+        [g for g in areas.loc[areas["area_id"].isin(area_ids), "geometry"] if g is not None])
     reference_path, counts = None, {}
     if reference_layers:
         reference_path = folder / REFERENCE_FILE
         counts = write_clipped_layers(reference_layers, shape, reference_path, context)
-    project_path = write_field_project(target, reference_path, list(counts), types, reviewer,
-                                       folder / f"{target.stem}.qgz")
-    return FieldPackage(folder, target, project_path, reference_path, result, counts)
+    return FieldPackage(folder, target, folder / f"{target.stem}.qgz", reference_path, result, counts, types)
+
+
+def finish_field_package(exported: FieldPackage, reviewer: str = "") -> FieldPackage:
+    """Write the field package's QGIS project (.qgz) with the verdict form."""
+    write_field_project(exported.package_path, exported.reference_path, list(exported.reference_counts),
+                        exported.types, reviewer, exported.project_path)
+    return exported
+
+
+def _target_suffix(area_ids: Sequence[str], polygon) -> str:
+    if polygon is None:
+        return "_".join(area_ids)
+    return "_".join([*area_ids, tr("drawn area")]) if area_ids else tr("drawn area")
+
+
+def _check_target(target: Path, folder: Path, overwrite: bool) -> None:
+    if target.exists() and not overwrite:
+        raise InputError(tr("{file} already exists in {folder}: if it holds field verdicts, import it first; "
+                            "then choose an empty folder.").format(file=target.name, folder=folder),
+                         file=str(target))
+    if target.exists():
+        target.unlink()
 
 
 def write_clipped_layers(layers: Sequence[QgsVectorLayer], area, path: Path,

@@ -107,13 +107,15 @@ def units_layer() -> QgsVectorLayer:
                  [([TOWN_A, "甲镇"], box(BOX_A)), ([TOWN_B, "乙乡"], box(BOX_B))])
 
 
-def land_use_layer(year: int = YEAR, changes: dict | None = None) -> QgsVectorLayer:
+def land_use_layer(year: int = YEAR, changes: dict | None = None, kcxs: dict | None = None) -> QgsVectorLayer:
+    """The hand-made DLTB; ``kcxs`` (parcel name → 扣除系数, NULL elsewhere) adds a KCXS field."""
     rows = []
     for name, (dlbm, czcsxm, bounds) in PARCELS.items():
         dlbm, czcsxm = (changes or {}).get(name, (dlbm, czcsxm))
-        rows.append(([name, dlbm, czcsxm, year], box(bounds)))
-    return layer("MultiPolygon", "DLTB", "&field=BSM:string(18)&field=DLBM:string(5)&field=CZCSXM:string(4)"
-                 "&field=SJNF:integer", rows)
+        extra = [] if kcxs is None else [kcxs.get(name, NULL)]
+        rows.append(([name, dlbm, czcsxm, year, *extra], box(bounds)))
+    fields = "&field=BSM:string(18)&field=DLBM:string(5)&field=CZCSXM:string(4)&field=SJNF:integer"
+    return layer("MultiPolygon", "DLTB", fields + ("" if kcxs is None else "&field=KCXS:double"), rows)
 
 
 def population_layer(rows=None) -> QgsVectorLayer:
@@ -209,6 +211,31 @@ def test_hand_computed_per_capita_and_rates(hand):
     forest = parcel("P3") + parcel("P9")  # 0301 and 0303 count as forest cover
     assert_units(rows, "forest_coverage_rate", 0.0, forest / area(box(BOX_B)) * 100,
                  total=forest / area(box(BOX_A), box(BOX_B)) * 100, rel=1e-7)
+
+
+def test_kcxs_deducts_field_ridges(provider):
+    """KCXS is read from the layer: P1 (KCXS 0.1) is 90 % cultivated land; P4 (0.25) counts 75 % in the UDB."""
+    feedback = QgsProcessingFeedback()
+    result = processing.run(ALGORITHM, {"LAND_USE": land_use_layer(kcxs={"P1": 0.1, "P4": 0.25}),
+                                        "UNITS": units_layer(), "URBAN_BOUNDARY": polygons("CZKFBJ", [UDB]),
+                                        "OUTPUT_TABLE": "memory:", "OUTPUT_UNITS": "memory:"}, feedback=feedback)
+    rows = table(result)
+    assert_units(rows, "cultivated_land_area", (0.9 * parcel("P1") + parcel("P2")) * HA, 0.0)
+    assert_units(rows, "urban_rural_construction_in_udb", (0.75 * parcel("P4") + parcel("P6")) * HA, 0.0)
+    assert "KCXS" not in feedback.textLog()
+
+
+def test_without_kcxs_whole_parcels_count_and_the_log_says_so(provider):
+    feedback = QgsProcessingFeedback()
+    result = processing.run(ALGORITHM, {"LAND_USE": land_use_layer(), "UNITS": units_layer(),
+                                        "OUTPUT_TABLE": "memory:", "OUTPUT_UNITS": "memory:"}, feedback=feedback)
+    assert_units(table(result), "cultivated_land_area", (parcel("P1") + parcel("P2")) * HA, 0.0)
+    assert "no KCXS field" in feedback.textLog()
+
+
+def test_bad_kcxs_names_the_row(provider):
+    with pytest.raises(QgsProcessingException, match=r"KCXS.*row 2 \(BSM='P2', DLBM='0103', KCXS=1\.5\)"):
+        run(LAND_USE=land_use_layer(kcxs={"P2": 1.5}))
 
 
 def test_missing_inputs_are_not_computed_never_zero(hand):

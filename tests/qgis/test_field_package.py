@@ -140,3 +140,23 @@ def test_algorithms_export_refuse_to_overwrite_and_import(provider, office, tmp_
                                                                  "FIELD_PACKAGE": exported["PACKAGE"]})
     assert (imported["ACCEPTED"], imported["DUPLICATE"], imported["CONFLICTING"], imported["REJECTED"]) == (0, 2, 0, 0)
     assert imported["REPORT_HTML"].endswith(".html")
+
+
+def test_export_of_a_drawn_polygon_keeps_the_items_and_references_inside_it(office, reference_layer, tmp_path):
+    import shapely
+    from shapely.geometry import box
+
+    # an L: around JCTB0000 (117.0005…) and JCTB0002 (117.0015…), and a strip north of the items into farmland A
+    polygon = shapely.union(box(117.0, 30.005, 117.0022, 30.02), box(117.0, 30.015, 117.015, 30.02))
+    assert polygon.geom_type == "Polygon"
+    exported = export_field_package(office, tmp_path / "绘制 范围", None, [reference_layer], polygon=polygon)
+    with WorkPackage.open(exported.package_path) as field:
+        assert sorted(field.review_items()["item_id"]) == ["JCTB0000", "JCTB0002"]
+        assert list(field.pilot_areas()["area_id"]) == ["P1"]
+        assert field.connection.execute("SELECT polygon_wkt FROM exports").fetchone()[0].startswith("POLYGON")
+    assert exported.export.items == 2 and exported.export.photos == 1
+    assert exported.reference_counts == {"永久基本农田": 1}
+    clipped = QgsVectorLayer(f"{exported.reference_path}|layername=永久基本农田", "r", "ogr")
+    bounds = next(clipped.getFeatures()).geometry().boundingBox()
+    assert (bounds.xMinimum(), bounds.yMinimum(), bounds.xMaximum()) == pytest.approx((117.01, 30.015, 117.015))
+    assert exported.project_path.exists()

@@ -9,6 +9,7 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QFileDialog
 
 from planmonitor_plugin.core.workpackage import WorkPackage
+from planmonitor_plugin.gui.review_dock import ReviewDock
 from planmonitor_plugin.gui.sync_dialog import SyncDialog
 from planmonitor_plugin.qgis_adapter.sync_client import get_connection, remove_connection
 from tests.sync.support import TASK_ID, record_sample_verdicts, seeded_items, stored_ids
@@ -52,10 +53,16 @@ def test_dialog_round_trip(qgis_app, qgis_iface, catalog_server, tmp_path, monke
         with WorkPackage.open(path) as package:
             assert len(package.review_items()) == len(seeded_items(catalog_server))
             events = record_sample_verdicts(package, ["371525202500060"])
+        dock = ReviewDock(qgis_iface)  # the review panel on the same package shows the receipts after the push
+        assert dock.open_package(str(path), background=False) and dock.sync_panel.table.rowCount() == 0
+        dialog.pushFinished.connect(dock.package_pushed)
         dialog.package_widget.setFilePath(str(path))
         dialog._push()
         wait_for_tasks()
         assert "accepted" in dialog.receipts.toPlainText() and events[0] in dialog.receipts.toPlainText()
+        shown = [dock.sync_panel.table.item(row, 2).text() for row in range(dock.sync_panel.table.rowCount())]
+        assert shown and set(shown) == {"accepted"} and "0 waiting" in dock.sync_panel.outbox_label.text()
+        dock.unload()
         assert stored_ids(catalog_server.url)[f"evt-{events[0]}"] == 1
         dialog.name_edit.setText("测试目录")
         dialog._remove_connection()

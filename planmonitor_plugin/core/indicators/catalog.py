@@ -39,6 +39,8 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "density": (("lines",), ("km/km²",)),
 }
 AREA_KINDS = frozenset(kind for kind, (_keys, units) in KINDS.items() if "公顷" in units)
+#: Optional ``land_use_fields`` keys: deduction_ratio = 扣除系数 (KCXS), the 田坎 share of a parcel.
+OPTIONAL_LAND_USE_FIELDS = ("deduction_ratio",)
 DEFAULT_DISTANCE_M = 300.0
 DEFAULT_ACCESS_M = 50.0  #: from a road to the land beside it, and from a facility to its nearest road
 #: straight_line: buffers; network: along the ``roads`` layer (needed); network_when_roads: network when a
@@ -196,8 +198,14 @@ class _Checker:
 
 
 def _land_use_fields(checker: _Checker, value: Any) -> dict[str, str]:
+    """Field names: class_code and settlement_code are required; deduction_ratio (三调 KCXS 扣除系数) is
+    optional — without it parcel areas are not reduced by their 田坎 share."""
     fields = checker.mapping(value, "land_use_fields")
-    return {key: checker.text(fields.get(key), f"land_use_fields.{key}") for key in ("class_code", "settlement_code")}
+    result = {key: checker.text(fields.get(key), f"land_use_fields.{key}") for key in ("class_code", "settlement_code")}
+    for key in OPTIONAL_LAND_USE_FIELDS:
+        if key in fields:
+            result[key] = checker.text(fields[key], f"land_use_fields.{key}")
+    return result
 
 
 def _population_table(checker: _Checker, value: Any) -> dict[str, Any]:

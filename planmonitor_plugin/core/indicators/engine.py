@@ -7,6 +7,16 @@ catalog unit at the end.
 * Each land-use parcel is assigned **whole** to the township holding the largest
   part of it (STRtree + intersection of boundary parcels only), like 三调 parcels
   belong to one 坐落单位; parcels in no township are left out.
+* 田坎 deduction: when the catalog names a ``deduction_ratio`` land-use field
+  (三调 KCXS 扣除系数) and the layer has it, a parcel's land-class area is its
+  area × (1 − KCXS) (三调 TBDLMJ = TBMJ − KCMJ) in every class-area computation
+  (``area_of_classes``, in/outside a zone, and the ratios and per-capita values
+  built on them); the deducted area × KCXS is 田坎 (三调 1203 → 用地用海 2303) and
+  counts for any class set that holds code ``1203`` (by code or prefix), with the
+  parcel's CZCSXM.  NULL KCXS is 0; text or a value outside [0, 1) raises
+  InputError naming the rows.  Without the field (or the catalog key) whole parcel
+  areas are counted, as the cultivated class set's provenance note says.  Coverage
+  indicators use whole parcels (they are shares of residential land).
 * Every indicator is a numerator (and, for rates, a denominator) per township; the
   county value comes from the sums over townships (county = Σ townships).
 * Area indicators are rounded with balanced (largest-remainder) rounding so the
@@ -38,7 +48,13 @@ from planmonitor_plugin.core.indicators.catalog import (
     Indicator,
     load_catalog,
 )
-from planmonitor_plugin.core.indicators.inputs import LayerInput, Units, check_population, check_units
+from planmonitor_plugin.core.indicators.inputs import (
+    LayerInput,
+    Units,
+    check_population,
+    check_units,
+    deduction_ratios,
+)
 from planmonitor_plugin.core.indicators.network import network_reach
 from planmonitor_plugin.core.indicators.rounding import balanced_round, round_half_up
 from planmonitor_plugin.core.indicators.spatial import (
@@ -56,6 +72,8 @@ from planmonitor_plugin.core.units import SQUARE_METRES_PER_HECTARE, SQUARE_METR
 RESULT_COLUMNS = ["unit_code", "unit_name", "unit_level", "indicator_id", "name_zh", "name_en", "year", "value",
                   "value_exact", "unit", "status", "reason"]
 COMPUTED, NOT_COMPUTED = "computed", "not_computed"
+#: 三调 DLBM of 田坎, the class the deducted part (parcel area × KCXS) belongs to (用地用海 2303).
+RIDGE_CODE = "1203"
 #: Factor from the base quantity (m², m²/m², m²/person, m/m²) to the catalog unit.
 UNIT_FACTORS = {"公顷": 1.0 / SQUARE_METRES_PER_HECTARE, "m²": 1.0, "亩": 1.0 / SQUARE_METRES_PER_MU, "%": 100.0,
                 "m²/人": 1.0, "km/km²": 1000.0}
@@ -112,8 +130,18 @@ class _Context:
             raise InputError(f"land use: {len(self.land)} rows but {len(self.parcels)} geometries", table="land_use")
         self.population = None if population is None else \
             check_population(population, catalog.population_table, units, year)
+        self.deduction = self._deduction_ratios()
         self._cache: dict[str, Any] = {}
         self._outcomes: dict[str, Outcome] = {}
+
+    def _deduction_ratios(self) -> Optional[np.ndarray]:
+        """KCXS per parcel, or None when the catalog or the layer has no deduction field (no deduction)."""
+        fields = self.catalog.land_use_fields
+        column = fields.get("deduction_ratio")
+        if self.land is None or column is None or column not in self.land.columns:
+            return None
+        keys = [name for name in ("BSM", fields["class_code"]) if name != column]
+        return deduction_ratios(self.land, column, keys)
 
     # -------------------------------------------------------- cached pieces
     def cached(self, key: str, make) -> Any:
@@ -154,15 +182,38 @@ class _Context:
         if fields["class_code"] not in self.land.columns:
             return f"needs land_use field {fields['class_code']}"
         index, codes = self.factorized(fields["class_code"])
-        chosen = np.array([code in class_set.codes or code.startswith(class_set.prefixes) for code in codes],
-                          dtype=bool)
-        mask = chosen[index]
-        if class_set.settlement_codes is not None:
-            if fields["settlement_code"] not in self.land.columns:
-                return f"needs land_use field {fields['settlement_code']}"
-            index, settlement = self.factorized(fields["settlement_code"])
-            mask = mask & np.isin(settlement, class_set.settlement_codes)[index]
-        return mask
+        chosen = np.array([_in_class_set(code, class_set) for code in codes], dtype=bool)
+        settlement = self.settlement_mask(class_set)
+        if isinstance(settlement, str):
+            return settlement
+        return chosen[index] & settlement
+
+    def settlement_mask(self, class_set: ClassSet) -> np.ndarray | str:
+        """Parcels whose CZCSXM fits ``class_set`` (all when it has no settlement codes), or why not."""
+        if class_set.settlement_codes is None:
+            return np.ones(len(self.land), dtype=bool)
+        field_name = self.catalog.land_use_fields["settlement_code"]
+        if field_name not in self.land.columns:
+            return f"needs land_use field {field_name}"
+        index, settlement = self.factorized(field_name)
+        return np.isin(settlement, class_set.settlement_codes)[index]
+
+    def class_weights(self, class_set: ClassSet) -> np.ndarray | str:
+        """Share of each parcel's area that is land of ``class_set`` (0…1), or why it cannot be told.
+
+        Without deduction: 1 for the parcels of the class set, else 0.  With KCXS: the
+        parcel's own class gets 1 − KCXS; a class set holding 田坎 (1203) also gets KCXS
+        of every parcel whose CZCSXM fits it.
+        """
+        def make():
+            mask = self.class_mask(class_set)
+            if isinstance(mask, str) or self.deduction is None:
+                return mask if isinstance(mask, str) else mask.astype(float)
+            weights = np.where(mask, 1.0 - self.deduction, 0.0)
+            if _in_class_set(RIDGE_CODE, class_set):
+                weights = weights + np.where(self.settlement_mask(class_set), self.deduction, 0.0)
+            return weights
+        return self.cached(f"weights:{class_set.id}", make)
 
     def factorized(self, field_name: str) -> tuple[np.ndarray, np.ndarray]:
         """(index into the distinct codes, distinct codes) of a land-use field — a few dozen codes, once."""
@@ -178,12 +229,16 @@ class _Context:
         return self._outcomes[indicator.id]
 
 
+def _in_class_set(code: str, class_set: ClassSet) -> bool:
+    return code in class_set.codes or code.startswith(class_set.prefixes)
+
+
 # ------------------------------------------------------------------ kinds
 def _area_of_classes(context: _Context, computation: dict[str, Any]) -> Outcome:
-    mask = context.class_mask(context.catalog.class_sets[computation["class_set"]])
-    if isinstance(mask, str):
-        return Outcome.missing(mask)
-    return Outcome(context.per_township(mask, context.parcel_areas()))
+    weights = context.class_weights(context.catalog.class_sets[computation["class_set"]])
+    if isinstance(weights, str):
+        return Outcome.missing(weights)
+    return Outcome(context.per_township(weights > 0, context.parcel_areas() * weights))
 
 
 def _area_of_layer(context: _Context, computation: dict[str, Any]) -> Outcome:
@@ -194,17 +249,18 @@ def _area_of_layer(context: _Context, computation: dict[str, Any]) -> Outcome:
 
 
 def _area_in_zone(context: _Context, computation: dict[str, Any], inside: bool = True) -> Outcome:
-    mask = context.class_mask(context.catalog.class_sets[computation["class_set"]])
-    if isinstance(mask, str):
-        return Outcome.missing(mask)
+    weights = context.class_weights(context.catalog.class_sets[computation["class_set"]])
+    if isinstance(weights, str):
+        return Outcome.missing(weights)
     role = computation["zone"]
     if role not in context.layers:
         return Outcome.missing(f"needs layer {role}")
-    chosen = mask & (context.assignment() >= 0)
+    chosen = (weights > 0) & (context.assignment() >= 0)
     areas = context.parcel_areas()
     in_zone = np.zeros(len(areas))
     in_zone[chosen] = overlap_areas(context.parcels[chosen], context.zone_parts(role), target_areas=areas[chosen])
-    return Outcome(context.per_township(chosen, in_zone if inside else areas - in_zone))
+    part = in_zone if inside else areas - in_zone
+    return Outcome(context.per_township(chosen, part * weights))  # 田坎 spread evenly over its parcel
 
 
 def _area_outside_zone(context: _Context, computation: dict[str, Any]) -> Outcome:

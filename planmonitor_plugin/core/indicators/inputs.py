@@ -57,6 +57,22 @@ def numeric_column(frame: pd.DataFrame, column: str, table: str, key_columns: Se
     return values.astype(float)
 
 
+def deduction_ratios(frame: pd.DataFrame, column: str, key_columns: Sequence[str]) -> np.ndarray:
+    """扣除系数 (KCXS) of every land-use row as floats in [0, 1); NULL or empty → 0.
+
+    Text that is not a number, or a value outside [0, 1) (a parcel cannot be all
+    田坎; a percentage such as 10 instead of 0.10 is caught here), raises InputError
+    naming the rows.
+    """
+    values = numeric_column(frame, column, "land_use", key_columns).fillna(0.0)
+    bad = ~((values >= 0.0) & (values < 1.0))
+    if bad.any():
+        raise InputError(f"land_use: column {column} (扣除系数, the 田坎 share of a parcel) must be a number from 0 to "
+                         f"below 1: {describe_rows(frame, bad, [*key_columns, column])}", table="land_use",
+                         column=column)
+    return values.to_numpy(dtype=float)
+
+
 def check_units(units: LayerInput) -> Units:
     """Validate the units input: one county row, townships with unique codes and polygons."""
     frame, geometry = units

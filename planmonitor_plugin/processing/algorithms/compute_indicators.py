@@ -196,7 +196,8 @@ class ComputeIndicatorsAlgorithm(PlanMonitorAlgorithm):
                 layers[role] = (None, read_source(source, transform_context, [], feedback.isCanceled)[1])
         population = self._table(parameters, self.POPULATION, context, [catalog.population_table["unit_code_column"]])
         targets, target_columns = self._targets(parameters, context, GHMB_COLUMNS)
-        land_fields = [*catalog.land_use_fields.values(), "SJNF"]
+        # with KCXS (扣除系数) when the catalog names it, and BSM to name the parcels of a bad KCXS
+        land_fields = [*catalog.land_use_fields.values(), "SJNF", "BSM"]
         runs = []
         for land_parameter, year_parameter in ((self.LAND_USE, self.YEAR), (self.LAND_USE_2, self.YEAR_2)):
             source = self.parameterAsSource(parameters, land_parameter, context)
@@ -205,6 +206,10 @@ class ComputeIndicatorsAlgorithm(PlanMonitorAlgorithm):
                     raise self.fail(self.invalidSourceError(parameters, land_parameter))
                 continue
             land_use = self._read_fast(parameters, land_parameter, source, land_fields, context, feedback)
+            deduction = catalog.land_use_fields.get("deduction_ratio")
+            if deduction and deduction not in land_use[0].columns:
+                feedback.pushInfo(tr("“{layer}” has no {field} field (扣除系数): class areas include 田坎 "
+                                     "(not deducted).").format(layer=source.sourceName(), field=deduction))
             year = self._year(parameters, year_parameter, context, land_use[0], source.sourceName())
             runs.append((year, land_use, source.sourceName()))
             feedback.setProgress(10 * len(runs))
