@@ -107,7 +107,7 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>已存在</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="110" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="106" />
       <source>Ambiguous area (m²)</source>
       <translation>无法判定面积（平方米）</translation>
     </message>
@@ -292,7 +292,7 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>正在检查…</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="80" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="82" />
       <source>Checks each proposed construction site (XMDM, XMMC, intended use YDYHFLDM) against the ecological red line, permanent basic farmland, nature reserves (optional), cultivated land (DLTB 0101/0102/0103), the urban development boundary (inside / outside / straddling, with the area outside) and the planned land use (compatibility of the intended use with YDYHFLDM under the rule pack). Constraint layers are optional: a rule whose layer is not given is reported as not checked. Layers may be in different CRSs; overlays run in the sites' projected CGCS2000 CRS (or its 3° zone), as QGIS's own overlays do.
 
 Outputs: the sites with a verdict (合规 compliant / 不合规 non-compliant / 需论证 needs justification) and per-rule areas in m², 公顷 and 亩; the conflicts as the actual overlap polygons with both keys; an HTML report. Slivers below the rule's tolerance (1 m² by default) count as touching. All areas are ellipsoidal (CGCS2000). The rule pack (JSON; default bundled) and its version are named in the results.</source>
@@ -349,7 +349,7 @@ Outputs: an error layer with the real error geometry (overlap and gap polygons, 
       <translation>社区卫生服务设施</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="70" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="68" />
       <source>Compares current land use (三调 DLTB, class code DLBM) with the planned land use (YDYHFLDM, 用地用海 2023). Every parcel is cut by the planned polygons; its class is converted through the 三调→用地用海 crosswalk and compared with the planned code at their common level. Each piece is conforming, nonconforming (construction where the plan has non-construction use; planned construction not built yet; other difference), ambiguous (the class needs subdivision and its candidate codes disagree: never guessed), unclassified (missing or unknown code) or not covered by the plan.
 
 Outputs: every piece that is not conforming as a polygon with both classes and its area in m², 公顷 and 亩; a table of totals per township and for the county; an HTML report. The township comes from the township layer (XZQDM) when given, else from the first nine digits of ZLDWDM. Pieces at or below the tolerance are slivers. Invalid geometries are repaired or skipped, as chosen, and always listed. Areas are ellipsoidal (CGCS2000); overlays run in the parcels' projected CGCS2000 CRS.</source>
@@ -465,7 +465,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>约束要素</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="109" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="105" />
       <source>Construction against the plan (m²)</source>
       <translation>现状建设、规划非建设面积（平方米）</translation>
     </message>
@@ -475,7 +475,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>建设项目</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="71" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="73" />
       <source>Construction site compliance</source>
       <translation>建设项目选址合规性审查</translation>
     </message>
@@ -485,7 +485,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>建设项目选址合规性审查报告</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="97" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="99" />
       <source>Construction sites</source>
       <translation>建设项目选址</translation>
     </message>
@@ -510,7 +510,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>无法写入外业工程 {file}：{error}</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="59" />
+      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="69" />
       <source>Could not write the findings to “{output}”: {error}</source>
       <translation>无法将检查结果写入“{output}”：{error}</translation>
     </message>
@@ -570,7 +570,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>对照表</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="114" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="110" />
       <source>Crosswalk version</source>
       <translation>对照表版本</translation>
     </message>
@@ -815,7 +815,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>外业工作包</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="44" />
+      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="54" />
       <source>Field “{name}” exists in the input; its values are replaced.</source>
       <translation>输入图层已有字段“{name}”，其值将被替换。</translation>
     </message>
@@ -1010,7 +1010,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>监测指标（长表）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="100" />
+      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="85" />
       <source>Invalid geometries</source>
       <translation>无效几何</translation>
     </message>
@@ -1075,7 +1075,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>现状与规划符合性分析报告</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="61" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="59" />
       <source>Land-use conformity with the plan</source>
       <translation>现状与规划符合性分析</translation>
     </message>
@@ -1100,7 +1100,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>图层“{layer}”没有坐标参考系：请设置其交付时的坐标系。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="169" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="165" />
       <source>Layer “{layer}” has no field “{field}”: choose the field holding the code.</source>
       <translation>图层“{layer}”缺少字段“{field}”：请选择存放编码的字段。</translation>
     </message>
@@ -1195,7 +1195,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="116" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="118" />
       <source>Nature reserves (自然保护地; optional)</source>
       <translation>自然保护地（可选）</translation>
     </message>
@@ -1255,7 +1255,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>无乡镇代码：请查看全县汇总。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="201" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="197" />
       <source>No township layer and no ZLDWDM field: totals are given for the whole area only.</source>
       <translation>未提供乡镇图层且无 ZLDWDM 字段：仅给出全域汇总。</translation>
     </message>
@@ -1275,17 +1275,17 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>不合规</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="107" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="109" />
       <source>Non-compliant sites</source>
       <translation>不合规项目数</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="108" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="104" />
       <source>Nonconforming area (m²)</source>
       <translation>不符合规划面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="270" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="248" />
       <source>Nonconforming: {bad:.2f} 公顷 (construction against the plan {built:.2f} 公顷); ambiguous: {ambiguous:.2f} 公顷; {pieces} pieces written.</source>
       <translation>不符合规划：{bad:.2f} 公顷（其中现状建设、规划非建设 {built:.2f} 公顷）；无法判定：{ambiguous:.2f} 公顷；共输出 {pieces} 个图斑。</translation>
     </message>
@@ -1385,7 +1385,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>图层内重叠</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="137" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="133" />
       <source>Overlaying current and planned land use…</source>
       <translation>正在叠加现状与规划用地……</translation>
     </message>
@@ -1400,7 +1400,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>待细分图斑数</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="112" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="108" />
       <source>Parcels with invalid geometry</source>
       <translation>几何无效的图斑数</translation>
     </message>
@@ -1465,12 +1465,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>图斑数</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="103" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="99" />
       <source>Pieces not conforming to the plan</source>
       <translation>不符合规划图斑</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="111" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="107" />
       <source>Pieces written</source>
       <translation>输出图斑数</translation>
     </message>
@@ -1530,12 +1530,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>规划用地</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="91" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="89" />
       <source>Planned land use (YDYHGHFQ)</source>
       <translation>规划用地用海（YDYHGHFQ）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="93" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="91" />
       <source>Planned use code field</source>
       <translation>规划用途编码字段</translation>
     </message>
@@ -1680,7 +1680,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="100" />
+      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="85" />
       <source>Repair them and list them</source>
       <translation>修复并列出</translation>
     </message>
@@ -1885,27 +1885,27 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="107" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="109" />
       <source>Sites</source>
       <translation>项目选址</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="108" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="110" />
       <source>Sites needing justification</source>
       <translation>需论证项目数</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="102" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="104" />
       <source>Sites with verdicts</source>
       <translation>带审查结论的项目选址</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="100" />
+      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="85" />
       <source>Skip them and list them</source>
       <translation>跳过并列出</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="97" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="95" />
       <source>Sliver tolerance (m²)</source>
       <translation>碎片容差（平方米）</translation>
     </message>
@@ -2125,7 +2125,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>三个面积字段的名称必须互不相同。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="188" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="184" />
       <source>The township layer has no field “XZQDM”.</source>
       <translation>乡镇图层缺少字段“XZQDM”。</translation>
     </message>
@@ -2190,7 +2190,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>总面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="105" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="101" />
       <source>Totals per township</source>
       <translation>分乡镇汇总</translation>
     </message>
@@ -2205,7 +2205,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>乡镇（XZQ），每个乡镇一个试点区</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="95" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="93" />
       <source>Townships (XZQ, field XZQDM; optional)</source>
       <translation>乡镇（XZQ，字段 XZQDM；可选）</translation>
     </message>
@@ -2475,7 +2475,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>现状建设用地、规划非建设用地</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="134" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="130" />
       <source>current land use</source>
       <translation>现状用地</translation>
     </message>
@@ -2625,7 +2625,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>规划建设用地、现状尚未建设</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="136" />
+      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="132" />
       <source>planned land use</source>
       <translation>规划用地</translation>
     </message>
@@ -2730,12 +2730,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>{count} 个要素没有几何，其面积为空值（要素编号：{ids}）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="217" />
+      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="102" />
       <source>{count} features of the {layer} layer have invalid geometries and were repaired (feature ids: {ids}).</source>
       <translation>{layer}图层有 {count} 个要素几何无效，已修复（要素编号：{ids}）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/land_use_conformity.py" line="215" />
+      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="100" />
       <source>{count} features of the {layer} layer have invalid geometries and were skipped (feature ids: {ids}).</source>
       <translation>{layer}图层有 {count} 个要素几何无效，已跳过（要素编号：{ids}）。</translation>
     </message>
@@ -2775,7 +2775,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>下载核查结论 {count} 条，其中冲突 {conflicts} 条</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="66" />
+      <location filename="../planmonitor_plugin/processing/algorithms/base.py" line="76" />
       <source>{count} vertices lie outside the area of their layer's coordinate system and cannot be measured: check that each layer's CRS is the one its coordinates were made in (e.g. 3° zone with or without the zone number).</source>
       <translation>有 {count} 个节点位于其图层坐标系的适用范围之外，无法量算：请检查各图层的坐标系是否与坐标实际所用坐标系一致（例如 3° 分带是否带带号）。</translation>
     </message>
@@ -2860,7 +2860,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>已审查 {reviewed} / {total}</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="153" />
+      <location filename="../planmonitor_plugin/processing/algorithms/site_compliance.py" line="157" />
       <source>{sites} sites: {bad} non-compliant, {review} need justification (rule pack {pack}).</source>
       <translation>共 {sites} 个项目选址：{bad} 个不合规，{review} 个需论证（规则包 {pack}）。</translation>
     </message>

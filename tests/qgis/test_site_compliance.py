@@ -156,3 +156,27 @@ def test_direct_geopackage_reading_equals_reading_through_qgis(provider, county,
     assert any(v > 1 for v in direct.values())
     for key, value in direct.items():
         assert value == pytest.approx(through_qgis[key], rel=1e-12, abs=1e-9), key
+
+
+@pytest.mark.parametrize("choice", [0, 1])
+def test_invalid_site_is_repaired_or_skipped_listed_and_never_dropped(provider, choice):
+    bow_tie = ("POLYGON((39500000 4000000, 39500100 4000100, 39500100 4000000, 39500000 4000100, "
+               "39500000 4000000))")
+    sites = memory_layer([bow_tie, "POLYGON((39500200 4000000, 39500300 4000000, 39500300 4000100, "
+                                   "39500200 4000100, 39500200 4000000))"], "EPSG:4527",
+                         fields="&field=XMDM:string(20)&field=YDYHFLDM:string(6)",
+                         attributes=[["BAD", "1001"], ["GOOD", "1001"]])
+    farmland = memory_layer(["POLYGON((39499000 3999000, 39501000 3999000, 39501000 4001000, 39499000 4001000, "
+                             "39499000 3999000))"], "EPSG:4527", name="farmland")
+    result = processing.run("planmonitor:sitecompliance", {
+        "SITES": sites, "BASIC_FARMLAND": farmland, "INVALID_GEOMETRIES": choice,
+        "OUTPUT_SITES": "memory:", "OUTPUT_CONFLICTS": "memory:"})
+    assert result["INVALID_COUNT"] == 1 and result["SITE_COUNT"] == 2
+    rows = {f["XMDM"]: f for f in result["OUTPUT_SITES"].getFeatures()}
+    assert rows["GOOD"]["farmland_m2"] == pytest.approx(10_000, rel=1e-3)
+    if choice == 0:  # repaired: the two triangles of the bow tie (2 × 2 500 m²)
+        assert rows["BAD"]["farmland_m2"] == pytest.approx(5_000, rel=1e-3)
+        assert rows["BAD"]["verdict"] == "non_compliant"
+    else:  # skipped: still in the output, without a verdict on its geometry
+        assert not rows["BAD"]["farmland_m2"]
+        assert rows["BAD"]["verdict"] == "not_checked"  # never "compliant"

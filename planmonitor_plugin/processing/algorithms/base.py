@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsFeatureSink, QgsFields, QgsProcessingAlgorithm, QgsProcessingException
+import shapely
+from qgis.core import (
+    QgsFeatureSink,
+    QgsFields,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from planmonitor_plugin.__about__ import RESOURCES_DIR
 from planmonitor_plugin.core.errors import Cancelled, CoordinatesOutOfRange, PlanMonitorError
+from planmonitor_plugin.core.validation.spatial import repair
 from planmonitor_plugin.qgis_adapter.i18n import tr
 
 
 class PlanMonitorAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses define ids, parameters and ``run``."""
+
+    INVALID = "INVALID_GEOMETRIES"
 
     def tr(self, text: str) -> str:
         return tr(text)
@@ -68,3 +78,34 @@ class PlanMonitorAlgorithm(QgsProcessingAlgorithm):
                                 "(e.g. 3° zone with or without the zone number).").format(
                 count=exc.details.get("count", "?")), exc)
         return self.fail(str(exc), exc)
+
+    def add_invalid_geometry_parameter(self) -> None:
+        """The user's choice for invalid input geometries: repair (default) or skip — listed either way."""
+        self.addParameter(QgsProcessingParameterEnum(
+            self.INVALID, tr("Invalid geometries"), [tr("Repair them and list them"), tr("Skip them and list them")],
+            defaultValue=0))
+
+    def handle_invalid(self, parameters, context, feedback, frame, geometry, layer_label: str):
+        """(geometry with invalid ones repaired or set to None, ids of the invalid features); warns with the ids."""
+        valid = shapely.is_valid(geometry) | shapely.is_missing(geometry)
+        invalid_ids = frame.index.to_numpy()[~valid]
+        if not len(invalid_ids):
+            return geometry, invalid_ids
+        skip = self.parameterAsEnum(parameters, self.INVALID, context) == 1
+        fixed = geometry.copy()
+        if skip:
+            fixed[~valid] = None
+        else:
+            fixed = repair(geometry, valid)
+        message = (tr("{count} features of the {layer} layer have invalid geometries and were skipped "
+                      "(feature ids: {ids}).") if skip else
+                   tr("{count} features of the {layer} layer have invalid geometries and were repaired "
+                      "(feature ids: {ids})."))
+        feedback.pushWarning(message.format(count=len(invalid_ids), layer=layer_label, ids=id_list(invalid_ids)))
+        return fixed, invalid_ids
+
+
+def id_list(ids, limit: int = 20) -> str:
+    """Feature ids for a message: the first ``limit``, then an ellipsis."""
+    shown = ", ".join(str(i) for i in list(ids)[:limit])
+    return shown + (" …" if len(ids) > limit else "")

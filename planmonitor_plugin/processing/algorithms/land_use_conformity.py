@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -49,7 +48,6 @@ class LandUseConformityAlgorithm(PlanMonitorAlgorithm):
     PLANNED_FIELD = "PLANNED_FIELD"
     TOWNSHIPS = "TOWNSHIPS"
     TOLERANCE = "TOLERANCE"
-    INVALID = "INVALID_GEOMETRIES"
     OUTPUT = "OUTPUT"
     OUTPUT_TOTALS = "OUTPUT_TOTALS"
     OUTPUT_REPORT = "OUTPUT_REPORT"
@@ -96,9 +94,7 @@ class LandUseConformityAlgorithm(PlanMonitorAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE, tr("Sliver tolerance (m²)"), QgsProcessingParameterNumber.Type.Double, 1.0,
             minValue=0.0))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.INVALID, tr("Invalid geometries"), [tr("Repair them and list them"), tr("Skip them and list them")],
-            defaultValue=0))
+        self.add_invalid_geometry_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Pieces not conforming to the plan"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -130,9 +126,9 @@ class LandUseConformityAlgorithm(PlanMonitorAlgorithm):
                                          feedback)
         feedback.setProgress(15)
         township, names = self._townships(parameters, context, feedback, parcels, parcel_geometry, working)
-        parcel_geometry, invalid = self._handle_invalid(parameters, context, feedback, parcels, parcel_geometry,
+        parcel_geometry, invalid = self.handle_invalid(parameters, context, feedback, parcels, parcel_geometry,
                                                         tr("current land use"))
-        plan_geometry, _ = self._handle_invalid(parameters, context, feedback, plan, plan_geometry,
+        plan_geometry, _ = self.handle_invalid(parameters, context, feedback, plan, plan_geometry,
                                                 tr("planned land use"))
         feedback.setProgressText(tr("Overlaying current and planned land use…"))
         try:
@@ -201,24 +197,6 @@ class LandUseConformityAlgorithm(PlanMonitorAlgorithm):
         feedback.pushInfo(tr("No township layer and no ZLDWDM field: totals are given for the whole area only."))
         return None, {}
 
-    def _handle_invalid(self, parameters, context, feedback, frame, geometry, layer_label):
-        valid = shapely.is_valid(geometry) | shapely.is_missing(geometry)
-        invalid_ids = frame.index.to_numpy()[~valid]
-        if not len(invalid_ids):
-            return geometry, invalid_ids
-        skip = self.parameterAsEnum(parameters, self.INVALID, context) == 1
-        fixed = geometry.copy()
-        if skip:
-            fixed[~valid] = None
-        else:
-            fixed = repair(geometry, valid)
-        message = (tr("{count} features of the {layer} layer have invalid geometries and were skipped "
-                      "(feature ids: {ids}).") if skip else
-                   tr("{count} features of the {layer} layer have invalid geometries and were repaired "
-                      "(feature ids: {ids})."))
-        feedback.pushWarning(message.format(count=len(invalid_ids), layer=layer_label, ids=_id_list(invalid_ids)))
-        return fixed, invalid_ids
-
     # ------------------------------------------------------------------ outputs
 
     def _write_pieces(self, current, working, result, parameters, context):
@@ -286,7 +264,3 @@ def _unit_of_points(points: np.ndarray, units: np.ndarray) -> np.ndarray:
     result[present[first_points]] = unit_index[order][first]
     return result
 
-
-def _id_list(ids, limit: int = 20) -> str:
-    shown = ", ".join(str(i) for i in list(ids)[:limit])
-    return shown + (" …" if len(ids) > limit else "")

@@ -91,7 +91,7 @@ class ScreenChangePatchesAlgorithm(SiteComplianceAlgorithm):
                    self.OUTPUT_CONFLICTS: self._write_conflicts(patches, working, result, parameters, context)}
         suspected = int(result.sites["suspected"].sum())
         outputs.update({"PATCH_COUNT": len(result.sites), "SUSPECTED_COUNT": suspected,
-                        "RULE_PACK": f"{result.pack_id} {result.pack_version}"})
+                        "RULE_PACK": f"{result.pack_id} {result.pack_version}", "INVALID_COUNT": self.invalid_count})
         feedback.pushInfo(tr("{patches} patches screened, {suspected} suspected violations (rule pack {pack}).")
                           .format(patches=len(result.sites), suspected=suspected, pack=outputs["RULE_PACK"]))
         return outputs

@@ -11,9 +11,11 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsFeature,
+    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsProcessing,
+    QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
@@ -120,6 +122,8 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
         for parameter, _role in CONSTRAINTS:
             self.addParameter(QgsProcessingParameterFeatureSource(
                 parameter, labels[parameter], [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.add_invalid_geometry_parameter()
+        self.addOutput(QgsProcessingOutputNumber("INVALID_COUNT", tr("Features with invalid geometry")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from planmonitor_plugin.core.compliance import check_sites, load_rule_pack
@@ -149,7 +153,7 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
         outputs.update({"SITE_COUNT": len(verdicts),
                         "NON_COMPLIANT_COUNT": int((verdicts == "non_compliant").sum()),
                         "NEEDS_JUSTIFICATION_COUNT": int((verdicts == "needs_justification").sum()),
-                        "RULE_PACK": f"{result.pack_id} {result.pack_version}"})
+                        "RULE_PACK": f"{result.pack_id} {result.pack_version}", "INVALID_COUNT": self.invalid_count})
         feedback.pushInfo(tr("{sites} sites: {bad} non-compliant, {review} need justification (rule pack {pack}).")
                           .format(sites=len(verdicts), bad=outputs["NON_COMPLIANT_COUNT"],
                                   review=outputs["NEEDS_JUSTIFICATION_COUNT"], pack=outputs["RULE_PACK"]))
@@ -159,14 +163,21 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
         """The working CRS, the subjects read into it, and each given constraint layer near the subjects."""
         working = self._working_crs(subjects, context)
         read_subjects = read_layer(subjects, subjects.sourceName(), context.transformContext(), target_crs=working)
+        read_subjects.geometry, invalid = self.handle_invalid(parameters, context, feedback, read_subjects.frame,
+                                                              read_subjects.geometry, subjects.sourceName())
+        self.invalid_count = len(invalid)
         boxes = shapely.bounds(read_subjects.geometry)
         boxes = boxes[~np.isnan(boxes).any(axis=1)]
         constraints = {}
         for parameter, role in CONSTRAINTS:
             source = self.parameterAsSource(parameters, parameter, context)
             if source is not None:
-                constraints[role] = self.read_near(source, boxes, working, context, feedback,
-                                                   (parameters.get(parameter), parameter))
+                frame, geometry = self.read_near(source, boxes, working, context, feedback,
+                                                 (parameters.get(parameter), parameter))
+                geometry, invalid = self.handle_invalid(parameters, context, feedback, frame, geometry,
+                                                        source.sourceName())
+                self.invalid_count += len(invalid)
+                constraints[role] = (frame, geometry)
         return working, read_subjects, constraints
 
     def read_near(self, source, boxes, working, context, feedback, parameter=None):
@@ -222,7 +233,8 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
             raise self.fail(self.invalidSinkError(parameters, output))
         rows = results.to_dict("records")
         features = []
-        for row, feature in zip(rows, sites.getFeatures()):  # same order as read_layer
+        every = sites.getFeatures(QgsFeatureRequest(), QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
+        for row, feature in zip(rows, every):  # same order as read_layer; invalid ones are written as they came
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(feature.attributes() + [to_qgis_value(row[c]) for c in results.columns])
