@@ -27,10 +27,13 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def timed(label: str, function, rows: list) -> object:
-    started = time.perf_counter()
-    result = function()
-    seconds = time.perf_counter() - started
+def timed(label: str, function, rows: list, best_of: int = 1) -> object:
+    """Run ``function`` ``best_of`` times and record the fastest (sub-second steps are mostly start-up noise)."""
+    seconds = float("inf")
+    for _ in range(best_of):
+        started = time.perf_counter()
+        result = function()
+        seconds = min(seconds, time.perf_counter() - started)
     rows.append((label, seconds, peak_rss_mib()))
     print(f"  {label:<58} {seconds:8.2f} s   peak {peak_rss_mib():7.0f} MiB", flush=True)
     return result
@@ -126,10 +129,10 @@ def compliance_benchmarks(dataset: Path, rows: list) -> list[tuple[str, str, str
     constraints = {"ECOLOGICAL_REDLINE": "STBHHX", "BASIC_FARMLAND": "YJJBNTBHTB", "CURRENT_LAND_USE": "DLTB",
                    "URBAN_BOUNDARY": "CZKFBJ", "PLANNED_LAND_USE": "YDYHGHFQ"}
     print("Construction-site compliance of the county's sites against five constraint layers")
-    timed("planmonitor:sitecompliance (5 rules, verdicts, conflicts)", lambda: processing.run(
+    timed("planmonitor:sitecompliance (5 rules, verdicts, conflicts; best of 3)", lambda: processing.run(
         "planmonitor:sitecompliance", {"SITES": layer("XMYD"), **{k: layer(v) for k, v in constraints.items()},
                                        "OUTPUT_SITES": "memory:", "OUTPUT_CONFLICTS": "memory:"},
-        context=context(), feedback=feedback), rows)
+        context=context(), feedback=feedback), rows, best_of=3)
 
     def run(algorithm, parameters):
         return processing.run(algorithm, {**parameters, "OUTPUT": "memory:"}, context=context(),
@@ -152,9 +155,10 @@ def compliance_benchmarks(dataset: Path, rows: list) -> list[tuple[str, str, str
         area_by_site(run("native:intersection", {"INPUT": sites, "OVERLAY": cultivated, "INPUT_FIELDS": ["XMDM"]}))
         area_by_site(run("native:difference", {"INPUT": sites, "OVERLAY": layer("CZKFBJ")}))
 
-    timed("native chain: intersection ×4 + difference + $area + statistics by site", native_chain, rows)
+    timed("native chain: intersection ×4 + difference + $area + statistics by site (best of 3)", native_chain, rows,
+          best_of=3)
     seconds = bare_geos(dataset)
-    rows.append(("bare GEOS: STRtree query + intersection + area of the pairs (arrays in memory)", seconds,
+    rows.append(("bare GEOS: STRtree query + intersection + area of the pairs (arrays in memory; best of 3)", seconds,
                  peak_rss_mib()))
     print(f"  {rows[-1][0]:<58} {seconds:8.2f} s", flush=True)
     return [("planmonitor:sitecompliance", rows[-3][0], rows[-2][0])], (rows[-3][0], rows[-1][0])
@@ -174,11 +178,14 @@ def bare_geos(dataset: Path) -> float:
 
     sites = geometries("XMYD")
     arrays = [geometries(name) for name in ("STBHHX", "YJJBNTBHTB", "DLTB", "CZKFBJ", "YDYHGHFQ")]
-    started = time.perf_counter()
-    for constraint in arrays:
-        site_index, constraint_index = shapely.STRtree(constraint).query(sites, predicate="intersects")
-        np.sum(shapely.area(shapely.intersection(sites[site_index], constraint[constraint_index])))
-    return time.perf_counter() - started
+    best = float("inf")
+    for _ in range(3):  # best of 3, as the two algorithms it is compared with
+        started = time.perf_counter()
+        for constraint in arrays:
+            site_index, constraint_index = shapely.STRtree(constraint).query(sites, predicate="intersects")
+            np.sum(shapely.area(shapely.intersection(sites[site_index], constraint[constraint_index])))
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 def conformity_benchmarks(dataset: Path, rows: list) -> tuple[list, tuple[str, str]]:

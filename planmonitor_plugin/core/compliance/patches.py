@@ -52,14 +52,14 @@ def intended_use_from_after_class(frame: pd.DataFrame, field: str = AFTER_CLASS_
 def screen_patches(frame: pd.DataFrame, geometry: np.ndarray, constraints: Mapping[str, Layer], pack: RulePack,
                    approved: np.ndarray | None = None, progress: ProgressCallback = no_progress,
                    cancelled: CancelledCallback = never_cancelled,
-                   area_of: AreaFunction = polygon_areas) -> PatchScreening:
+                   area_of: AreaFunction = polygon_areas, known_valid: bool = False) -> PatchScreening:
     """Suspected-violation flag, reasons and per-rule areas for every patch."""
     checked = frame.copy()
     use_field = next((rule.use_field for rule in pack.rules if rule.predicate == "compatible_with"), "YDYHFLDM")
     intended = intended_use_from_after_class(frame)
     checked[use_field] = intended.to_numpy()
     result = check_sites(checked.reset_index(drop=True), geometry, constraints, pack, progress, cancelled,
-                         area_of=area_of, key_field=PATCH_KEY_FIELD)
+                         area_of=area_of, key_field=PATCH_KEY_FIELD, known_valid=known_valid)
     sites = result.sites
     _outside_rules_only_for_construction(sites, pack, is_construction(intended).to_numpy())
     unapproved = _unapproved_area(geometry, approved, area_of)

@@ -51,7 +51,7 @@ from planmonitor_plugin.core.compliance.rules import (
 from planmonitor_plugin.core.errors import InputError
 from planmonitor_plugin.core.progress import CancelledCallback, ProgressCallback, Steps, never_cancelled, no_progress
 from planmonitor_plugin.core.units import area_units
-from planmonitor_plugin.core.validation.spatial import repair
+from planmonitor_plugin.core.validation.spatial import polygonal, repair
 
 NOT_CHECKED = "not_checked"
 SITE_KEY_FIELD = "XMDM"
@@ -86,17 +86,17 @@ class _RuleOutcome:
 def check_sites(sites_frame: pd.DataFrame, sites_geometry: np.ndarray, constraints: Mapping[str, Layer],
                 pack: RulePack, progress: ProgressCallback = no_progress,
                 cancelled: CancelledCallback = never_cancelled, area_of: AreaFunction = polygon_areas,
-                key_field: str = SITE_KEY_FIELD) -> ComplianceResult:
+                key_field: str = SITE_KEY_FIELD, known_valid: bool = False) -> ComplianceResult:
     """Check every site against every rule of ``pack`` whose constraint layer is given.
 
     ``constraints`` maps a role id (``ecological_redline`` …) to its attribute
     frame and geometry array, all in one CRS: lon/lat with the default ``area_of``,
     or a projected working CRS with ``area_of=areas_via(to_lonlat)`` (what QGIS's own
     overlays do, so long thin sites are cut exactly as they are in QGIS).  Invalid geometries are repaired (copies)
-    first.  Rules whose role is missing are skipped (listed in
+    first, unless ``known_valid`` says the caller has done it.  Rules whose role is missing are skipped (listed in
     ``skipped_rules``, their columns say ``not_checked``).
     """
-    geometry = _clean(sites_geometry)
+    geometry = _clean(sites_geometry, known_valid)
     _check_aligned(sites_frame, geometry, "sites")
     site_keys = _keys(sites_frame, key_field)
     steps = Steps(len(pack.rules), progress, cancelled)
@@ -105,7 +105,7 @@ def check_sites(sites_frame: pd.DataFrame, sites_geometry: np.ndarray, constrain
         sub_progress = _sub_progress(progress, number, len(pack.rules))
         if rule.constraint_role in constraints:
             outcomes.append(_run_rule(rule, sites_frame, geometry, site_keys, constraints[rule.constraint_role],
-                                      pack, sub_progress, cancelled, area_of))
+                                      pack, sub_progress, cancelled, area_of, known_valid))
         else:
             skipped.append(rule.id)
             outcomes.append(_not_checked(rule, len(geometry), site_keys))
@@ -120,9 +120,9 @@ def _sub_progress(progress: ProgressCallback, number: int, total: int) -> Progre
 
 def _run_rule(rule: ComplianceRule, sites_frame: pd.DataFrame, sites: np.ndarray, site_keys: pd.Series,
               layer: Layer, pack: RulePack, progress: ProgressCallback,
-              cancelled: CancelledCallback, area_of: AreaFunction) -> _RuleOutcome:
+              cancelled: CancelledCallback, area_of: AreaFunction, known_valid: bool = False) -> _RuleOutcome:
     frame, geometry = layer
-    geometry = _clean(geometry)
+    geometry = _clean(geometry, known_valid)
     _check_aligned(frame, geometry, rule.constraint_role)
     if rule.class_filter is not None:
         geometry = _filtered(rule, frame, geometry)
@@ -306,9 +306,12 @@ def _assemble(pack: RulePack, site_keys: pd.Series, sites: np.ndarray, outcomes:
     return ComplianceResult(table, conflicts, geometry, pack.id, pack.version, skipped)
 
 
-def _clean(geometry: np.ndarray) -> np.ndarray:
-    """Valid polygonal copies (None for missing, empty or non-polygonal geometries)."""
+def _clean(geometry: np.ndarray, known_valid: bool = False) -> np.ndarray:
+    """Valid polygonal copies (None for missing, empty or non-polygonal geometries); ``known_valid`` skips the
+    validity test when the caller has already repaired them."""
     geometry = np.asarray(geometry, dtype=object)
+    if known_valid:
+        return polygonal(geometry)
     return repair(geometry, shapely.is_valid(geometry))
 
 

@@ -78,12 +78,16 @@ class ScreenChangePatchesAlgorithm(SiteComplianceAlgorithm):
         if approved_source is not None:
             boxes = shapely.bounds(read_patches.geometry)
             boxes = boxes[~np.isnan(boxes).any(axis=1)]
-            approved = self.read_near(approved_source, boxes, working, context, feedback)[1]
+            frame, geometry = self.read_near(approved_source, boxes, working, context, feedback)
+            approved, invalid = self.handle_invalid(parameters, context, feedback, frame, geometry,
+                                                    approved_source.sourceName())
+            self.invalid_count += len(invalid)
         feedback.setProgress(20)
         try:
             screening = screen_patches(read_patches.frame, read_patches.geometry, constraints, pack, approved,
                                        progress=lambda p: feedback.setProgress(20 + 0.7 * p),
-                                       cancelled=feedback.isCanceled, area_of=areas_via(lonlat_function(working)))
+                                       cancelled=feedback.isCanceled, area_of=areas_via(lonlat_function(working)),
+                                       known_valid=True)
         except PlanMonitorError as exc:
             raise self.core_error(exc) from exc
         result = screening.result

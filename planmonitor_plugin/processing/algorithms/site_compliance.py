@@ -141,7 +141,7 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
         try:
             result = check_sites(read_sites.frame, read_sites.geometry, constraints, pack,
                                  progress=lambda p: feedback.setProgress(20 + 0.7 * p), cancelled=feedback.isCanceled,
-                                 area_of=areas_via(lonlat_function(working)))
+                                 area_of=areas_via(lonlat_function(working)), known_valid=True)
         except PlanMonitorError as exc:
             raise self.core_error(exc) from exc
         outputs = {self.OUTPUT_SITES: self._write_sites(sites, result, parameters, context),
