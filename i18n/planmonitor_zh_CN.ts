@@ -147,6 +147,11 @@ Outputs: the layer with area fields, and the feature count, null and invalid geo
       <translation>面积字段为空</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="77" />
+      <source>Area to export (polygons, instead of pilot areas)</source>
+      <translation>导出范围（面图层，代替试点区）</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/processing/algorithms/ellipsoidal_area.py" line="138" />
       <source>Areas are computed after converting to CGCS2000.</source>
       <translation>面积在转换到 CGCS2000 后计算。</translation>
@@ -500,12 +505,17 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>按内置对照表（resources/code_tables/sandiao_to_ydyh.csv）将每个图斑的三调地类（DLBM）转换为 2023 版用地用海分类。一对一时填写 YDYHFLDM 和 YDYHFLMC；ZHZT 为转换状态：mapped（已转换）、needs_subdivision（一个三调地类对应多个用地用海分类，须在审查中确定，绝不猜测）、unknown（代码不在对照表中）或 empty（无代码）；HXDM 为待细分地类的候选代码；YJDM 为其共同的一级类。按 ZHZT = 'needs_subdivision' 筛选即得待审查清单。</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="168" />
+      <source>Could not add the photo table to {file}: {error}</source>
+      <translation>无法向 {file} 添加照片表：{error}</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="306" />
       <source>Could not reach the catalog (connection refused or dropped).</source>
       <translation>无法连接目录服务（连接被拒绝或中断）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="199" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="250" />
       <source>Could not write the field project {file}: {error}</source>
       <translation>无法写入外业工程 {file}：{error}</translation>
     </message>
@@ -515,7 +525,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>无法将检查结果写入“{output}”：{error}</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="143" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="188" />
       <source>Could not write the reference layer “{layer}” to {file}: {error}</source>
       <translation>无法将参考图层“{layer}”写入 {file}：{error}</translation>
     </message>
@@ -705,7 +715,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>导出外业包</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="52" />
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="58" />
       <source>Export field package (外业包)</source>
       <translation>导出外业包</translation>
     </message>
@@ -775,17 +785,17 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>外业包 (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="121" />
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="153" />
       <source>Field package (GeoPackage)</source>
       <translation>外业包（GeoPackage）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="70" />
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="83" />
       <source>Field package folder</source>
       <translation>外业包文件夹</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="284" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="505" />
       <source>Field package import report</source>
       <translation>外业包导入报告</translation>
     </message>
@@ -800,17 +810,27 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>外业包已生成：{items} 个审查对象、{events} 条结论、{photos} 张照片 → {path}</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="72" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="355" />
+      <source>Field photos</source>
+      <translation>外业照片</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="230" />
+      <source>Field photos (add a row per photo)</source>
+      <translation>外业照片（每张照片添加一行）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="85" />
       <source>Field project</source>
       <translation>外业工程</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="69" />
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="82" />
       <source>Field reviewer</source>
       <translation>外业核查人</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="71" />
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="84" />
       <source>Field work package</source>
       <translation>外业工作包</translation>
     </message>
@@ -945,7 +965,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>导入外业包</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="108" />
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="140" />
       <source>Import field package (外业包)</source>
       <translation>导入外业包</translation>
     </message>
@@ -955,12 +975,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>导入外业包…</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="122" />
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="154" />
       <source>Import report (CSV)</source>
       <translation>导入报告（CSV）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="123" />
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="155" />
       <source>Import report (HTML)</source>
       <translation>导入报告（HTML）</translation>
     </message>
@@ -1155,7 +1175,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>正在读取 {name}…</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="111" />
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="143" />
       <source>Merges the verdicts and photos of a field package into the work package. Events are matched by their id: importing the same package twice adds nothing. A field verdict that differs from a verdict recorded in the office after the export is kept as a conflict for the review panel; events for unknown items are rejected and stay in the field package. The import report (every event and photo with its outcome) is written as CSV and HTML next to the work package.</source>
       <translation>将外业包中的审查结论和照片合并到工作包。按事件编号匹配：同一外业包重复导入不会新增任何记录。外业结论若与导出后内业新记录的结论不同，将作为冲突保留，在试点审查面板中处理；针对未知对象的事件被拒收，仍保留在外业包中。导入报告（每条事件和照片及其处理结果）以 CSV 和 HTML 写在工作包旁。</translation>
     </message>
@@ -1435,6 +1455,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>永久基本农田（YJJBNTBHTB）</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="315" />
+      <source>Photo file</source>
+      <translation>照片文件</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/gui/review_dock.py" line="471" />
       <source>Photo positions</source>
       <translation>照片位置</translation>
@@ -1445,7 +1470,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>照片 {name} 未添加：{error}</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="74" />
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="87" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
@@ -1480,7 +1505,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>试点区</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="65" />
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="75" />
       <source>Pilot area ids (comma separated, empty = all)</source>
       <translation>试点区编号（逗号分隔，留空为全部）</translation>
     </message>
@@ -1650,7 +1675,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>红色：有指标未达到目标</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="67" />
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="80" />
       <source>Reference layers to clip</source>
       <translation>需裁剪的参考图层</translation>
     </message>
@@ -2005,6 +2030,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>文本编码不确定</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="127" />
+      <source>The area layer holds no polygon.</source>
+      <translation>范围图层中没有面要素。</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/qgis_adapter/sync_client.py" line="305" />
       <source>The catalog did not answer in time.</source>
       <translation>目录服务未在规定时间内应答。</translation>
@@ -2085,7 +2115,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>交换包的清单文件缺失或损坏，已被拒绝。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="192" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="238" />
       <source>The field project cannot load the layer “{layer}”.</source>
       <translation>外业工程无法加载图层“{layer}”。</translation>
     </message>
@@ -2300,7 +2330,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>结论</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="73" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="314" />
+      <source>Verdict (optional)</source>
+      <translation>结论（可选）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="86" />
       <source>Verdict events</source>
       <translation>审查结论记录</translation>
     </message>
@@ -2315,7 +2350,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>已记录 {item} 的审查结论。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="184" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="229" />
       <source>Verdicts (add a row per decision)</source>
       <translation>审查结论（每次判定新增一行）</translation>
     </message>
@@ -2375,9 +2410,9 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>审查工作包（GeoPackage）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="55" />
-      <source>Writes a folder for the field laptop (or QField): the part of the work package for the chosen pilot areas (items, verdicts so far, photos, indicators), the reference layers clipped to those areas (参考图层.gpkg) and a QGIS project whose verdict form offers the verdicts and sub-types as lists and fills the event id, times and reviewer by itself. Pilot areas: their ids separated by commas, empty for all. Bring the folder back and run “Import field package”.</source>
-      <translation>为外业笔记本（或 QField）生成一个文件夹：所选试点区的工作包子集（审查对象、已有结论、照片、指标）、按试点区裁剪的参考图层（参考图层.gpkg），以及一个 QGIS 工程——其结论表单以下拉列表提供审查结论和细分类型，并自动填写事件编号、时间和审查人。试点区：以英文逗号分隔的编号，留空为全部。外业结束后带回文件夹，运行“导入外业包”。</translation>
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="61" />
+      <source>Writes a folder for the field laptop (or QField): the part of the work package for the chosen pilot areas (items, verdicts so far, photos, indicators), the reference layers clipped to those areas (参考图层.gpkg) and a QGIS project whose verdict form offers the verdicts and sub-types as lists and fills the event id, times and reviewer by itself, a photo table whose attachment field takes the photos saved in the folder 照片 (paths relative to the project) and that folder. Pilot areas: their ids separated by commas, empty for all. Area: polygons (their union; only the selected ones if “selected features only” is ticked) to export instead of pilot areas — only the items they touch go out and the reference layers are clipped to them; with pilot areas too, both conditions apply. Bring the folder back and run “Import field package”.</source>
+      <translation>为外业笔记本（或 QField）写出一个文件夹：所选试点区的工作包部分（审查对象、已有结论、照片、指标）、裁剪到这些试点区的参考图层（参考图层.gpkg），以及一个 QGIS 工程：其结论表单以列表提供结论和子类型，并自动填写事件编号、时间和审查人；一个照片表，其附件字段接收保存在“照片”文件夹中的照片（路径相对于工程），以及该文件夹。试点区：用逗号分隔的编号，留空为全部。范围：用面要素（取其并集；勾选“仅选中要素”时只用选中的）代替试点区导出——只导出与其相交的审查对象，参考图层裁剪到该范围；同时给出试点区时，两个条件同时适用。把文件夹带回后运行“导入外业包”。</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/processing/algorithms/sync_exchange.py" line="28" />
@@ -2460,7 +2495,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>合规</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="293" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="514" />
       <source>conflicting</source>
       <translation>冲突</translation>
     </message>
@@ -2490,12 +2525,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>下降</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="115" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="142" />
       <source>drawn area</source>
       <translation>绘制范围</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="293" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="514" />
       <source>duplicate</source>
       <translation>重复</translation>
     </message>
@@ -2558,6 +2593,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="25" />
       <source>no direction</source>
       <translation>无方向</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="428" />
+      <source>no photo file given</source>
+      <translation>未填写照片文件</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/qgis_adapter/indicator_report.py" line="24" />
@@ -2795,12 +2835,12 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>{events} 条核查结论和 {photos} 张照片 → {folder}（交换包 {id}）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="120" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="147" />
       <source>{file} already exists in {folder}: if it holds field verdicts, import it first; then choose an empty folder.</source>
       <translation>{folder} 中已有 {file}：如其中有外业结论，请先导入；然后选择一个空文件夹。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="254" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="373" />
       <source>{folder}: expected one field-package GeoPackage, found {count}</source>
       <translation>{folder}：应有一个外业包 GeoPackage，实际找到 {count} 个</translation>
     </message>
@@ -2810,7 +2850,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>新增 {inserted} 个对象，更新 {updated} 个，未变 {unchanged} 个；已审查 {reviewed} / {total}。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="90" />
+      <location filename="../planmonitor_plugin/processing/algorithms/field_package.py" line="104" />
       <source>{items} items, {events} verdicts and {photos} photos exported to {file}; reference layers: {layers}.</source>
       <translation>已导出 {items} 个审查对象、{events} 条结论和 {photos} 张照片到 {file}；参考图层：{layers}。</translation>
     </message>
@@ -2845,14 +2885,39 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>{name}：各乡镇指标值与目标值对比</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="95" />
+      <location filename="../planmonitor_plugin/processing/algorithms/screen_change_patches.py" line="99" />
       <source>{patches} patches screened, {suspected} suspected violations (rule pack {pack}).</source>
       <translation>已筛查 {patches} 个图斑，其中疑似违法 {suspected} 个（规则包 {pack}）。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="256" />
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="432" />
+      <source>{path}: absolute path refused (photos must be inside the field package folder)</source>
+      <translation>{path}：拒绝绝对路径（照片必须位于外业包文件夹内）</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="480" />
+      <source>{path}: already in this package</source>
+      <translation>{path}：本工作包中已有</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="442" />
+      <source>{path}: file not found in the field package</source>
+      <translation>{path}：外业包中找不到该文件</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="375" />
       <source>{path}: no such file or folder</source>
       <translation>{path}：文件或文件夹不存在</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="436" />
+      <source>{path}: path leaves the field package folder, refused</source>
+      <translation>{path}：路径超出外业包文件夹，已拒绝</translation>
+    </message>
+    <message>
+      <location filename="../planmonitor_plugin/qgis_adapter/field_package.py" line="465" />
+      <source>{path}: unknown item {item}</source>
+      <translation>{path}：未知审查对象 {item}</translation>
     </message>
     <message>
       <location filename="../planmonitor_plugin/gui/review_dock.py" line="377" />

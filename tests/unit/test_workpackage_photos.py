@@ -64,3 +64,28 @@ def test_bad_photo_requests_write_nothing(tmp_path, package):
     with pytest.raises(InputError, match="empty photo"):
         package.attach_photo("JCTB0000", b"", "空.jpg")
     assert len(package.photos()) == 0 and package.outbox()["kind"].tolist() == ["event"]
+
+
+def test_a_photo_with_its_own_uuid_and_origin_is_kept_once(package):
+    data = jpeg_with_exif(lat=30.0102, lon=117.0007)
+    given = "0b7f5a52-3c9e-4d0c-9d53-6a1f0f6f2b11"
+    assert package.attach_photo("JCTB0000", data, "现场.jpg", photo_uuid=given, origin="package:F1") == given
+    assert package.attach_photo("JCTB0000", data, "现场.jpg", photo_uuid=given, origin="package:F1") == given
+    assert package.attach_photo("JCTB0000", data, "现场(1).jpg") == given  # the same bytes: the same photo
+    row = package.photos().iloc[0]
+    assert len(package.photos()) == 1 and row["photo_uuid"] == given and row["origin"] == "package:F1"
+    assert list(package.outbox()["uuid"]) == [given]
+
+
+def test_report_rows_made_outside_an_import_go_to_the_import_log(package):
+    import pandas as pd
+
+    from planmonitor_plugin.core.workpackage import REPORT_COLUMNS
+
+    report = pd.DataFrame([{"kind": "field_photo", "event_uuid": None, "photo_uuid": "p1", "item_id": "JCTB0000",
+                            "outcome": "rejected", "detail": "照片/缺失.jpg: file not found", "conflicts_with": None}],
+                          columns=REPORT_COLUMNS, dtype=object)
+    package.log_import(report, "F1", "外业包.gpkg")
+    log = package.import_log()
+    assert list(log["outcome"]) == ["rejected"] and log["detail"].iat[0] == "照片/缺失.jpg: file not found"
+    assert log["source_package_id"].iat[0] == "F1" and log["event_uuid"].iat[0] is None

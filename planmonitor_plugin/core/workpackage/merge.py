@@ -53,7 +53,7 @@ def import_package(target: WorkPackage, source_path: PathLike) -> pd.DataFrame:
     try:
         with db.transaction(connection):
             report = _merge_events(connection, source_info) + _merge_photos(connection, source_info)
-            _log(connection, report, source_info, source_path.name)
+            log_report(connection, report, source_info, source_path.name)
             gpkg.touch(connection, "photos", "geom")
     finally:
         connection.execute("DETACH DATABASE src")
@@ -184,7 +184,9 @@ def _copy_photo(connection: sqlite3.Connection, photo_uuid: str, origin: str) ->
                        "FROM src.photos WHERE photo_uuid = ?", (origin, photo_uuid))  # queued by the insert trigger
 
 
-def _log(connection: sqlite3.Connection, report: list[dict[str, Any]], info: dict[str, str], file_name: str) -> None:
+def log_report(connection: sqlite3.Connection, report: list[dict[str, Any]], info: dict[str, Any],
+               file_name: str) -> None:
+    """Append report rows to ``import_log`` under one new import id (in the caller's transaction)."""
     import_id, stamp = events.new_uuid(), timestamps.utc_now()
     connection.executemany(
         "INSERT INTO import_log (import_id, imported_utc, source_package_id, source_file_name, kind, event_uuid, "

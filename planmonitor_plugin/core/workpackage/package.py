@@ -215,11 +215,19 @@ class WorkPackage:
     # --- photos ---------------------------------------------------------------------------
 
     def attach_photo(self, item_id: str, source: PhotoSource, file_name: Optional[str] = None,
-                     event_uuid: Optional[str] = None, moment: Optional[datetime] = None) -> str:
+                     event_uuid: Optional[str] = None, moment: Optional[datetime] = None,
+                     photo_uuid: Optional[str] = None, origin: str = "local") -> str:
         """Store a photo (path or bytes) with its sha256 and EXIF; returns its uuid.
 
         The same bytes attached again to the same item and event return the existing uuid.
+        ``photo_uuid`` (e.g. made by a field form) is kept as the photo's uuid; a photo with that
+        uuid already here is returned as it is. ``origin`` as in ``verdict_events`` (``package:<id>``).
         """
+        if photo_uuid is not None:
+            found = self.connection.execute("SELECT photo_uuid FROM photos WHERE photo_uuid = ?",
+                                            (photo_uuid,)).fetchone()
+            if found:
+                return found[0]
         data, name = photo_bytes(source, file_name)
         row = photo_row(data, name)
         with db.transaction(self.connection):
@@ -231,8 +239,8 @@ class WorkPackage:
                 (item_id, row["sha256"], event_uuid)).fetchone()
             if existing:
                 return existing[0]
-            row.update(photo_uuid=events.new_uuid(), item_id=item_id, event_uuid=event_uuid,
-                       added_utc=timestamps.utc_text(moment or timestamps.now()), origin="local")
+            row.update(photo_uuid=photo_uuid or events.new_uuid(), item_id=item_id, event_uuid=event_uuid,
+                       added_utc=timestamps.utc_text(moment or timestamps.now()), origin=origin or "local")
             _insert(self.connection, "photos", row)  # a trigger queues it in sync_outbox
             gpkg.touch(self.connection, "photos", "geom")
         return row["photo_uuid"]
@@ -315,6 +323,15 @@ class WorkPackage:
     def import_package(self, source_path: PathLike) -> pd.DataFrame:
         from planmonitor_plugin.core.workpackage.merge import import_package
         return import_package(self, source_path)
+
+    def log_import(self, report: pd.DataFrame, source_package_id: Optional[str], file_name: str) -> None:
+        """Append report rows (columns :data:`~.merge.REPORT_COLUMNS`) made outside :meth:`import_package`
+        (e.g. photos of a field form attached with :meth:`attach_photo`) to ``import_log``."""
+        from planmonitor_plugin.core.workpackage.merge import log_report
+        rows = [{key: (None if pd.isna(value) else value) for key, value in row.items()}
+                for row in report.to_dict("records")]
+        with db.transaction(self.connection):
+            log_report(self.connection, rows, {"package_id": source_package_id}, file_name)
 
     def import_log(self) -> pd.DataFrame:
         return db.frame(self.connection, "SELECT * FROM import_log ORDER BY fid").drop(columns="fid")

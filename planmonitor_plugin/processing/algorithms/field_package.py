@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import shapely
 from qgis.core import (
+    QgsFeatureRequest,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
@@ -14,6 +18,7 @@ from qgis.core import (
 
 from planmonitor_plugin.core.errors import PlanMonitorError
 from planmonitor_plugin.processing.algorithms.base import PlanMonitorAlgorithm
+from planmonitor_plugin.qgis_adapter.crs import transform_to_cgcs2000
 from planmonitor_plugin.qgis_adapter.field_package import (
     OUTCOMES,
     export_field_package,
@@ -41,6 +46,7 @@ class ExportFieldPackageAlgorithm(_ReviewAlgorithm):
     """A pilot area's work-package subset, clipped reference layers and a ready QGIS project, in one folder."""
 
     PILOT_AREAS = "PILOT_AREAS"
+    AREA = "AREA"
     REFERENCE_LAYERS = "REFERENCE_LAYERS"
     REVIEWER = "REVIEWER"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
@@ -56,13 +62,20 @@ class ExportFieldPackageAlgorithm(_ReviewAlgorithm):
             "Writes a folder for the field laptop (or QField): the part of the work package for the chosen pilot "
             "areas (items, verdicts so far, photos, indicators), the reference layers clipped to those areas "
             "(参考图层.gpkg) and a QGIS project whose verdict form offers the verdicts and sub-types as lists and "
-            "fills the event id, times and reviewer by itself. Pilot areas: their ids separated by commas, empty for "
-            "all. Bring the folder back and run “Import field package”.")
+            "fills the event id, times and reviewer by itself, a photo table whose attachment field takes the photos "
+            "saved in the folder 照片 (paths relative to the project) and that folder. Pilot areas: their ids "
+            "separated by commas, empty for all. Area: polygons (their union; only the selected ones if “selected "
+            "features only” is ticked) to export instead of pilot areas — only the items they touch go out and the "
+            "reference layers are clipped to them; with pilot areas too, both conditions apply. Bring the folder "
+            "back and run “Import field package”.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self._work_package_parameter()
         self.addParameter(QgsProcessingParameterString(
             self.PILOT_AREAS, tr("Pilot area ids (comma separated, empty = all)"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.AREA, tr("Area to export (polygons, instead of pilot areas)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.REFERENCE_LAYERS, tr("Reference layers to clip"), QgsProcessing.SourceType.TypeVectorAnyGeometry,
             optional=True))
@@ -80,10 +93,11 @@ class ExportFieldPackageAlgorithm(_ReviewAlgorithm):
                  if a.strip()]
         layers = self.parameterAsLayerList(parameters, self.REFERENCE_LAYERS, context) or []
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        polygon = self.area_polygon(parameters, context)
         try:
             exported = export_field_package(work_package, folder, areas or None, layers,
                                             self.parameterAsString(parameters, self.REVIEWER, context),
-                                            context.transformContext())
+                                            context.transformContext(), polygon=polygon)
         except PlanMonitorError as exc:
             raise self.core_error(exc) from exc
         result = exported.export
@@ -94,6 +108,24 @@ class ExportFieldPackageAlgorithm(_ReviewAlgorithm):
         return {self.OUTPUT_FOLDER: str(exported.folder), "PACKAGE": str(exported.package_path),
                 "PROJECT": str(exported.project_path), "ITEM_COUNT": result.items, "EVENT_COUNT": result.events,
                 "PHOTO_COUNT": result.photos}
+
+    def area_polygon(self, parameters, context):
+        """The union of the AREA polygons as a shapely geometry in EPSG:4490, or None without AREA."""
+        source = self.parameterAsSource(parameters, self.AREA, context)
+        if source is None:
+            return None
+        transform = transform_to_cgcs2000(source.sourceCrs(), context.transformContext())
+        parts = []
+        for feature in source.getFeatures(QgsFeatureRequest()):
+            geometry = QgsGeometry(feature.geometry())
+            if geometry.isNull() or geometry.isEmpty():
+                continue
+            geometry.transform(transform)
+            parts.append(shapely.from_wkb(bytes(geometry.asWkb())))
+        shape = shapely.union_all([p if p.is_valid else shapely.make_valid(p) for p in parts]) if parts else None
+        if shape is None or shape.is_empty or shape.area == 0:
+            raise self.fail(tr("The area layer holds no polygon."))
+        return shape
 
 
 class ImportFieldPackageAlgorithm(_ReviewAlgorithm):
