@@ -9,6 +9,7 @@ build/bench/results.md for the README. Timings are measured, not asserted: no te
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import platform
 import resource
@@ -40,7 +41,8 @@ def timed(label: str, function, rows: list, best_of: int = 1) -> object:
 
 
 def ensure_county(parcels: int, seed: int) -> Path:
-    folder = ROOT / "build" / "bench" / f"county_{parcels}_{seed}"
+    generator = hashlib.sha256((ROOT / "planmonitor_plugin" / "core" / "sample_county.py").read_bytes()).hexdigest()[:8]
+    folder = ROOT / "build" / "bench" / f"county_{parcels}_{seed}_{generator}"  # rebuilt when the generator changes
     if not (folder / "样例县.gpkg").exists():
         subprocess.run([sys.executable, str(ROOT / "scripts" / "make_sample_data.py"), "--out", str(folder),
                         "--parcels", str(parcels), "--seed", str(seed), "--variant", "clean"], check=True)
