@@ -420,7 +420,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>冲突已按 {reviewer}（{when}）的结论处理。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="317" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="321" />
       <source>Conflict: these verdicts disagree. Select one in the list and resolve with it, or record a new verdict in the Verdict tab.</source>
       <translation>冲突：以下结论不一致。请在列表中选择其一并采用它解决冲突，或在“结论”页记录新的结论。</translation>
     </message>
@@ -910,7 +910,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>请填写任务编号和任务名称。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="339" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="343" />
       <source>Green</source>
       <translation>绿</translation>
     </message>
@@ -985,7 +985,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>导入报告（HTML）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="333" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="337" />
       <source>Indicator</source>
       <translation>指标</translation>
     </message>
@@ -1330,7 +1330,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>未发送（本地问题）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="257" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="261" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
@@ -1375,7 +1375,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>打开报告</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="283" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="287" />
       <source>Open verdict in conflict with another open verdict of this item</source>
       <translation>该结论与本审查对象的另一条有效结论相冲突</translation>
     </message>
@@ -1660,7 +1660,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>以您的名义将所选结论重新记录为一条新结论，取代冲突双方的结论</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="339" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="343" />
       <source>Red</source>
       <translation>红</translation>
     </message>
@@ -1865,7 +1865,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>重新发送之前被目录拒绝的条目</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="257" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="261" />
       <source>Server</source>
       <translation>服务器</translation>
     </message>
@@ -1940,7 +1940,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>软件</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="257" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="261" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
@@ -1970,7 +1970,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>汇总</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="287" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="291" />
       <source>Superseded by a later verdict</source>
       <translation>已被后续结论取代</translation>
     </message>
@@ -1990,7 +1990,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>同步失败。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="333" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="337" />
       <source>Target</source>
       <translation>规划目标</translation>
     </message>
@@ -2310,7 +2310,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>规划数据质检</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="333" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="337" />
       <source>Value</source>
       <translation>现状值</translation>
     </message>
@@ -2365,7 +2365,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>按清单（每个文件的 sha256 和大小）校验交换包文件夹；有文件缺失、被改动或多余时拒绝导入，并逐一列出问题。校验通过的交换包复制到审查工作包旁边，其中的核查结论和照片按编号合并：重复导入无副作用，冲突的结论会列出，导入的条目加入待上传队列，等待上传到目录。</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="333" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="337" />
       <source>Warning</source>
       <translation>预警</translation>
     </message>
@@ -2390,7 +2390,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="257" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="261" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -2430,7 +2430,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>另一年份地类图斑的年份（留空 = 取 SJNF 字段）</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="339" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="343" />
       <source>Yellow</source>
       <translation>黄</translation>
     </message>
@@ -2480,7 +2480,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>面积,椭球,CGCS2000,公顷,亩,TBMJ,图斑面积,椭球面积</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="240" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="244" />
       <source>bearing {value:.0f}°</source>
       <translation>方位角 {value:.0f}°</translation>
     </message>
@@ -2545,7 +2545,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>失败，保留在待上传队列中</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="324" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="328" />
       <source>field package</source>
       <translation>外业包</translation>
     </message>
@@ -2585,7 +2585,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>需论证</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="234" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="238" />
       <source>no GPS position</source>
       <translation>无GPS位置</translation>
     </message>
@@ -2625,7 +2625,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>未检查</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="358" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="362" />
       <source>not computed</source>
       <translation>未计算</translation>
     </message>
@@ -2685,7 +2685,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>已拒收</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="325" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="329" />
       <source>server</source>
       <translation>服务器</translation>
     </message>
@@ -2710,7 +2710,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>未达到目标</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="325" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="329" />
       <source>this package</source>
       <translation>本工作包</translation>
     </message>
@@ -2945,6 +2945,11 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>{title}：分 {pages} 页下载 {count} 个图斑——新增 {inserted} 个，更新 {updated} 个，已存在 {unchanged} 个 → {path}</translation>
     </message>
     <message>
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="160" />
+      <source>— choose —</source>
+      <translation>— 请选择 —</translation>
+    </message>
+    <message>
       <location filename="../planmonitor_plugin/gui/review_widgets.py" line="81" />
       <source>— {count} open verdicts: conflict to resolve</source>
       <translation>—— 有 {count} 条并存结论：存在冲突，待处理</translation>
@@ -2975,7 +2980,7 @@ Outputs: the long table (one row per unit × indicator × year: value, unit, tar
       <translation>◀ 上一个未审查</translation>
     </message>
     <message>
-      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="271" />
+      <location filename="../planmonitor_plugin/gui/review_widgets.py" line="275" />
       <source>⚠ conflict</source>
       <translation>⚠ 冲突</translation>
     </message>

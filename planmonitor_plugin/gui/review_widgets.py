@@ -157,6 +157,7 @@ class VerdictForm(QWidget):
         self.types = types
         self.verdict.blockSignals(True)
         self.verdict.clear()
+        self.verdict.addItem(tr("— choose —"), None)  # nothing preselected: a verdict is always a decision
         for code in types.verdicts:
             self.verdict.addItem(verdict_label(types, code), code)
         self.verdict.blockSignals(False)
@@ -173,8 +174,10 @@ class VerdictForm(QWidget):
         self._mark_required()
 
     def required(self) -> list[str]:
-        if self.types is None or self.verdict.currentData() is None:
+        if self.types is None:
             return []
+        if self.verdict.currentData() is None:
+            return ["verdict"]
         return self.types.required_fields(self.verdict.currentData(), self.sub_type.currentData())
 
     def _mark_required(self) -> None:
@@ -199,6 +202,7 @@ class VerdictForm(QWidget):
         return missing
 
     def clear_entry(self) -> None:
+        self.verdict.setCurrentIndex(0)  # the next item starts without a verdict chosen
         self.note.clear()
         self.message.clear()
 

@@ -114,6 +114,8 @@ def test_next_and_previous_unreviewed_skip_reviewed_and_zoom(dock, qgis_iface):
 def test_verdict_form_enforces_required_fields_and_records_history(dock):
     dock.select_item("JCTB0002")
     form = dock.form
+    assert form.verdict.currentData() is None  # no verdict preselected
+    assert dock.save_verdict() is None and "verdict" in form.missing()
     form.verdict.setCurrentIndex(form.verdict.findData("other"))
     form.reviewer.setText("")
     assert dock.save_verdict() is None
@@ -130,6 +132,7 @@ def test_verdict_form_enforces_required_fields_and_records_history(dock):
     assert list(history["event_uuid"]) == [event] and history["note"].iat[0] == "村道硬化"
     assert dock.history.topLevelItemCount() == 1 and dock.history.topLevelItem(0).text(1) == "李四"
     assert dock.update_progress() == (2, 8)
+    assert form.verdict.currentData() is None  # after recording, the form starts over
     form.verdict.setCurrentIndex(form.verdict.findData("illegal"))
     form.sub_type.setCurrentIndex(form.sub_type.findData("built_without_approval"))
     second = dock.save_verdict()
