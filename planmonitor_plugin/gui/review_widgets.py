@@ -177,7 +177,7 @@ class VerdictForm(QWidget):
         if self.types is None:
             return []
         if self.verdict.currentData() is None:
-            return ["verdict"]
+            return ["verdict", "reviewer"]  # the reviewer is always required
         return self.types.required_fields(self.verdict.currentData(), self.sub_type.currentData())
 
     def _mark_required(self) -> None:
