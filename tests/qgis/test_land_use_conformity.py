@@ -143,7 +143,7 @@ def test_township_layer_gives_names_in_the_report(provider, county, tmp_path):  
     xzq = QgsVectorLayer(layer_uri(county, "XZQ"), "xzq", "ogr")
     assert townships == {f["XZQDM"] for f in xzq.getFeatures()}
     page = report.read_text(encoding="utf-8")
-    assert next(xzq.getFeatures())["XZQMC"] in page and "2023" in page
+    assert next(xzq.getFeatures())["XZQMC"] in page and "2023" in page and "· DLTB" in page
 
 
 def bow_tie_layers():

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
+    QgsProviderRegistry,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -146,8 +147,10 @@ class LandUseConformityAlgorithm(PlanMonitorAlgorithm):
             tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
             options = [(tr("Sliver tolerance (m²)"), f"{tolerance:g}"),
                        (tr("Parcels with invalid geometry"), str(len(invalid)))]
-            outputs[self.OUTPUT_REPORT] = write_conformity_report(
-                report, result, (current.sourceName(), planned.sourceName()), options, names, datetime.now())
+            layers = (self._label(parameters, self.CURRENT, current, context),
+                      self._label(parameters, self.PLANNED, planned, context))
+            outputs[self.OUTPUT_REPORT] = write_conformity_report(report, result, layers, options, names,
+                                                                  datetime.now())
         outputs.update(self._summary(result, invalid, feedback))
         return outputs
 
@@ -158,6 +161,12 @@ class LandUseConformityAlgorithm(PlanMonitorAlgorithm):
         if source is None:
             raise self.fail(self.invalidSourceError(parameters, name))
         return source
+
+    def _label(self, parameters, name, source, context) -> str:
+        """“dataset · layer” for a layer inside a GeoPackage (its source name alone is the file's)."""
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        inner = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("layerName") if layer else None
+        return f"{source.sourceName()} · {inner}" if inner and inner != source.sourceName() else source.sourceName()
 
     def _field(self, parameters, name, default, source, context) -> str:
         field = self.parameterAsString(parameters, name, context) or default
