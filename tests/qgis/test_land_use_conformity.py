@@ -191,3 +191,33 @@ def test_coordinates_outside_the_crs_area_give_a_clear_message(provider):
                         "EPSG:4527", name="plan", fields="&field=YDYHFLDM:string(6)", attributes=[["0101"]])
     with pytest.raises(QgsProcessingException, match="outside the area of their layer's coordinate system"):
         run_conformity(parcels, plan)
+
+
+def test_gbk_township_shapefile_without_cpg_gives_chinese_names(provider, county, tmp_path):  # noqa: F811
+    """A GBK Shapefile without .cpg (common in county deliveries) as the township layer: names read correctly."""
+    from osgeo import gdal, ogr
+
+    gdal.SetConfigOption("SHAPE_ENCODING", None)  # QGIS's OGR provider blanks it process-wide
+    dataset = ogr.Open(str(county / "样例县.gpkg"))  # kept alive while its layer is read
+    source = dataset.GetLayerByName("XZQ")
+    path = tmp_path / "乡镇界线.shp"
+    target = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(path))
+    layer = target.CreateLayer("乡镇界线", source.GetSpatialRef(), ogr.wkbMultiPolygon, ["ENCODING=GBK"])
+    for name in ("XZQDM", "XZQMC"):
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    names = []
+    for feature in source:
+        out = ogr.Feature(layer.GetLayerDefn())
+        out.SetField("XZQDM", feature.GetField("XZQDM"))
+        out.SetField("XZQMC", feature.GetField("XZQMC"))
+        out.SetGeometry(feature.GetGeometryRef().Clone())
+        layer.CreateFeature(out)
+        names.append(feature.GetField("XZQMC"))
+    target = None
+    path.with_suffix(".cpg").unlink(missing_ok=True)
+    assert "中".encode("gbk") != "中".encode() and names
+    report = tmp_path / "报告.html"
+    run_conformity(layer_uri(county, "DLTB"), layer_uri(county, "YDYHGHFQ"), TOWNSHIPS=str(path),
+                   OUTPUT_REPORT=str(report))
+    page = report.read_text(encoding="utf-8")
+    assert all(name in page for name in names)

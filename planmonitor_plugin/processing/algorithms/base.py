@@ -16,6 +16,7 @@ from planmonitor_plugin.__about__ import RESOURCES_DIR
 from planmonitor_plugin.core.errors import Cancelled, CoordinatesOutOfRange, PlanMonitorError
 from planmonitor_plugin.core.validation.spatial import repair
 from planmonitor_plugin.qgis_adapter.i18n import tr
+from planmonitor_plugin.qgis_adapter.layers import encoding_note
 
 
 class PlanMonitorAlgorithm(QgsProcessingAlgorithm):
@@ -78,6 +79,18 @@ class PlanMonitorAlgorithm(QgsProcessingAlgorithm):
                                 "(e.g. 3° zone with or without the zone number).").format(
                 count=exc.details.get("count", "?")), exc)
         return self.fail(str(exc), exc)
+
+    def source(self, parameters, name: str, context, feedback=None):
+        """``parameterAsSource``, after settling the text encoding of a Shapefile without a .cpg file (GBK).
+
+        The layer object is the one Processing keeps in the context, so the source built from it
+        reads with the encoding set here; the note goes to the log.
+        """
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        note = encoding_note(layer) if layer is not None else None
+        if note and feedback is not None:
+            feedback.pushInfo(f"{layer.name()}: {note}")
+        return self.parameterAsSource(parameters, name, context)
 
     def add_invalid_geometry_parameter(self) -> None:
         """The user's choice for invalid input geometries: repair (default) or skip — listed either way."""

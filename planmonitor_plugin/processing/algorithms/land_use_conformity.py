@@ -113,8 +113,8 @@ class LandUseConformityAlgorithm(PlanMonitorAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from planmonitor_plugin.core.compliance.conformity import check_conformity
 
-        current = self._source(parameters, self.CURRENT, context)
-        planned = self._source(parameters, self.PLANNED, context)
+        current = self._source(parameters, self.CURRENT, context, feedback)
+        planned = self._source(parameters, self.PLANNED, context, feedback)
         current_field = self._field(parameters, self.CURRENT_FIELD, "DLBM", current, context)
         planned_field = self._field(parameters, self.PLANNED_FIELD, "YDYHFLDM", planned, context)
         working = SiteComplianceAlgorithm._working_crs(current, context)
@@ -156,8 +156,8 @@ class LandUseConformityAlgorithm(PlanMonitorAlgorithm):
 
     # ------------------------------------------------------------------ inputs
 
-    def _source(self, parameters, name, context):
-        source = self.parameterAsSource(parameters, name, context)
+    def _source(self, parameters, name, context, feedback):
+        source = self.source(parameters, name, context, feedback)
         if source is None:
             raise self.fail(self.invalidSourceError(parameters, name))
         return source
@@ -187,7 +187,7 @@ class LandUseConformityAlgorithm(PlanMonitorAlgorithm):
 
     def _townships(self, parameters, context, feedback, parcels, geometry, working):
         """Township code per parcel and the township names: from the township layer, else from ZLDWDM."""
-        source = self.parameterAsSource(parameters, self.TOWNSHIPS, context)
+        source = self.source(parameters, self.TOWNSHIPS, context, feedback)
         if source is not None:
             if source.fields().lookupField("XZQDM") < 0:
                 raise self.fail(tr("The township layer has no field “XZQDM”."))

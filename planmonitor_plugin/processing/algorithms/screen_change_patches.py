@@ -64,7 +64,7 @@ class ScreenChangePatchesAlgorithm(SiteComplianceAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from planmonitor_plugin.core.compliance import load_rule_pack, screen_patches
 
-        patches = self.parameterAsSource(parameters, self.PATCHES, context)
+        patches = self.source(parameters, self.PATCHES, context, feedback)
         if patches is None:
             raise self.fail(self.invalidSourceError(parameters, self.PATCHES))
         try:
@@ -73,7 +73,7 @@ class ScreenChangePatchesAlgorithm(SiteComplianceAlgorithm):
             raise self.core_error(exc) from exc
         feedback.setProgressText(tr("Reading layers…"))
         working, read_patches, constraints = self.read_inputs(patches, parameters, context, feedback)
-        approved_source = self.parameterAsSource(parameters, self.APPROVED, context)
+        approved_source = self.source(parameters, self.APPROVED, context, feedback)
         approved = None
         if approved_source is not None:
             boxes = shapely.bounds(read_patches.geometry)

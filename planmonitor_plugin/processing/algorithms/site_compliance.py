@@ -128,7 +128,7 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from planmonitor_plugin.core.compliance import check_sites, load_rule_pack
 
-        sites = self.parameterAsSource(parameters, self.SITES, context)
+        sites = self.source(parameters, self.SITES, context, feedback)
         if sites is None:
             raise self.fail(self.invalidSourceError(parameters, self.SITES))
         try:
@@ -170,7 +170,7 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
         boxes = boxes[~np.isnan(boxes).any(axis=1)]
         constraints = {}
         for parameter, role in CONSTRAINTS:
-            source = self.parameterAsSource(parameters, parameter, context)
+            source = self.source(parameters, parameter, context, feedback)
             if source is not None:
                 frame, geometry = self.read_near(source, boxes, working, context, feedback,
                                                  (parameters.get(parameter), parameter))
