@@ -116,7 +116,7 @@ class BuildWorkPackageAlgorithm(PlanMonitorAlgorithm):
                 "INDICATOR_COUNT": len(indicators), "INSERTED": counts["inserted"], "UPDATED": counts["updated"]}
 
     def _read(self, parameters, name: str, context):
-        source = self.parameterAsSource(parameters, name, context)
+        source = self.source(parameters, name, context)
         if source is None:
             if parameters.get(name) not in (None, ""):
                 raise self.fail(self.invalidSourceError(parameters, name))

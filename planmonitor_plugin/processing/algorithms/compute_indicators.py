@@ -183,7 +183,7 @@ class ComputeIndicatorsAlgorithm(PlanMonitorAlgorithm):
             thresholds = load_thresholds(self.parameterAsFile(parameters, self.THRESHOLDS, context) or None, catalog)
         except PlanMonitorError as exc:
             raise self.core_error(exc) from exc
-        if self.parameterAsSource(parameters, "PARKS", context) is not None:
+        if self.source(parameters, "PARKS", context) is not None:
             catalog = catalog.with_facility_layer("park_square", "parks_squares")
         transform_context = context.transformContext()
         units_source = self._source(parameters, self.UNITS, context)
@@ -191,7 +191,7 @@ class ComputeIndicatorsAlgorithm(PlanMonitorAlgorithm):
         units, unit_count = self._units(parameters, context, units_source)
         layers = {}
         for parameter, role in LAYERS:
-            source = self.parameterAsSource(parameters, parameter, context)
+            source = self.source(parameters, parameter, context)
             if source is not None:
                 layers[role] = (None, read_source(source, transform_context, [], feedback.isCanceled)[1])
         population = self._table(parameters, self.POPULATION, context, [catalog.population_table["unit_code_column"]])
@@ -200,7 +200,7 @@ class ComputeIndicatorsAlgorithm(PlanMonitorAlgorithm):
         land_fields = [*catalog.land_use_fields.values(), "SJNF", "BSM"]
         runs = []
         for land_parameter, year_parameter in ((self.LAND_USE, self.YEAR), (self.LAND_USE_2, self.YEAR_2)):
-            source = self.parameterAsSource(parameters, land_parameter, context)
+            source = self.source(parameters, land_parameter, context)
             if source is None:
                 if land_parameter == self.LAND_USE:
                     raise self.fail(self.invalidSourceError(parameters, land_parameter))
@@ -258,7 +258,7 @@ class ComputeIndicatorsAlgorithm(PlanMonitorAlgorithm):
 
     # ------------------------------------------------------------------ inputs
     def _source(self, parameters, name, context):
-        source = self.parameterAsSource(parameters, name, context)
+        source = self.source(parameters, name, context)
         if source is None:
             raise self.fail(self.invalidSourceError(parameters, name))
         return source
@@ -307,7 +307,7 @@ class ComputeIndicatorsAlgorithm(PlanMonitorAlgorithm):
             raise self.core_error(exc) from exc
 
     def _table(self, parameters, name, context, code_columns) -> pd.DataFrame | None:
-        source = self.parameterAsSource(parameters, name, context)
+        source = self.source(parameters, name, context)
         if source is None:
             return None
         frame = read_source(source, context.transformContext(), None, with_geometry=False)[0]
