@@ -16,9 +16,11 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSource,
+    QgsField,
     QgsGeometry,
     QgsProcessingFeatureSource,
 )
+from qgis.PyQt.QtCore import QVariant
 
 DEFAULT_CHUNK_SIZE = 50_000
 
@@ -75,6 +77,15 @@ def _is_qnull(value) -> bool:
     """QVariant NULL arrives in PyQGIS as a QVariant object whose isNull() is true."""
     is_null = getattr(value, "isNull", None)
     return bool(is_null()) if callable(is_null) and type(value).__name__ == "QVariant" else False
+
+
+def qgis_field(name: str, values: pd.Series) -> QgsField:
+    """A boolean, integer, double or text field for a result column."""
+    if pd.api.types.is_bool_dtype(values):
+        return QgsField(name, QVariant.Bool)
+    if pd.api.types.is_integer_dtype(values):
+        return QgsField(name, QVariant.LongLong)
+    return QgsField(name, QVariant.Double if pd.api.types.is_numeric_dtype(values) else QVariant.String)
 
 
 def to_qgis_value(value):

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 from osgeo import osr
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCoordinateTransformContext
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsCsException,
+)
 
 from planmonitor_plugin.core.crs import CGCS2000_GEOGRAPHIC, CGCS2000_KINDS, CrsKind, CrsVerdict, classify_crs
 from planmonitor_plugin.qgis_adapter.i18n import tr
@@ -54,6 +59,20 @@ def working_crs(crs: QgsCoordinateReferenceSystem, longitude: float) -> QgsCoord
     if verdict.kind in CGCS2000_KINDS and verdict.kind is not CrsKind.CGCS2000_GEOGRAPHIC and not crs.isGeographic():
         return crs
     return gauss_kruger_3_degree(longitude)
+
+
+def working_crs_of(source, transform_context: QgsCoordinateTransformContext) -> QgsCoordinateReferenceSystem:
+    """The working CRS for a feature source's overlays: its own projected CGCS2000 CRS, else the 3° zone at the
+    centre of its extent (117°E when the extent is unknown or cannot be transformed)."""
+    extent = source.sourceExtent()
+    centre = None
+    if source.sourceCrs().isValid() and extent.isFinite() and not extent.isEmpty():
+        try:
+            centre = QgsCoordinateTransform(source.sourceCrs(), cgcs2000_geographic(),
+                                            transform_context).transform(extent.center())
+        except QgsCsException:
+            centre = None
+    return working_crs(source.sourceCrs(), centre.x() if centre else 117.0)
 
 
 def lonlat_function(crs: QgsCoordinateReferenceSystem):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import shapely
 from qgis.core import (
+    QgsFeature,
     QgsFeatureSink,
     QgsFields,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterEnum,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -91,6 +93,26 @@ class PlanMonitorAlgorithm(QgsProcessingAlgorithm):
         if note and feedback is not None:
             feedback.pushInfo(f"{layer.name()}: {note}")
         return self.parameterAsSource(parameters, name, context)
+
+    def required_source(self, parameters, name: str, context, feedback=None):
+        """:meth:`source`, failing with QGIS's own message when the layer cannot be loaded."""
+        source = self.source(parameters, name, context, feedback)
+        if source is None:
+            raise self.fail(self.invalidSourceError(parameters, name))
+        return source
+
+    def write_table(self, parameters, output: str, context, fields: QgsFields, rows) -> str:
+        """Attribute rows (lists matching ``fields``) into the no-geometry sink ``output``; its destination id."""
+        sink, dest_id = self.parameterAsSink(parameters, output, context, fields, QgsWkbTypes.Type.NoGeometry)
+        if sink is None:
+            raise self.fail(self.invalidSinkError(parameters, output))
+        features = []
+        for values in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes(list(values))
+            features.append(feature)
+        self.write(sink, features, output)
+        return dest_id
 
     def add_invalid_geometry_parameter(self) -> None:
         """The user's choice for invalid input geometries: repair (default) or skip — listed either way."""

@@ -25,8 +25,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from planmonitor_plugin.core.errors import PlanMonitorError
 from planmonitor_plugin.processing.algorithms.base import PlanMonitorAlgorithm
-from planmonitor_plugin.processing.algorithms.site_compliance import qgis_field
-from planmonitor_plugin.qgis_adapter.conversion import to_qgis_value
+from planmonitor_plugin.qgis_adapter.conversion import qgis_field, to_qgis_value
 from planmonitor_plugin.qgis_adapter.crs import cgcs2000_geographic
 from planmonitor_plugin.qgis_adapter.i18n import tr
 from planmonitor_plugin.qgis_adapter.indicator_inputs import code_text, land_use_year, read_source
@@ -186,7 +185,7 @@ class ComputeIndicatorsAlgorithm(PlanMonitorAlgorithm):
         if self.source(parameters, "PARKS", context) is not None:
             catalog = catalog.with_facility_layer("park_square", "parks_squares")
         transform_context = context.transformContext()
-        units_source = self._source(parameters, self.UNITS, context)
+        units_source = self.required_source(parameters, self.UNITS, context)
         feedback.setProgressText(tr("Reading layers…"))
         units, unit_count = self._units(parameters, context, units_source)
         layers = {}
@@ -257,12 +256,6 @@ class ComputeIndicatorsAlgorithm(PlanMonitorAlgorithm):
         return outputs
 
     # ------------------------------------------------------------------ inputs
-    def _source(self, parameters, name, context):
-        source = self.source(parameters, name, context)
-        if source is None:
-            raise self.fail(self.invalidSourceError(parameters, name))
-        return source
-
     def _read_fast(self, parameters, name, source, fields, context, feedback):
         """(frame, lon/lat geometries) of a large layer: straight through OGR when eligible, else through QGIS."""
         present = [field for field in fields if source.fields().lookupField(field) >= 0]
@@ -346,18 +339,7 @@ class ComputeIndicatorsAlgorithm(PlanMonitorAlgorithm):
         return rows
 
     def _write_table(self, snapshot: pd.DataFrame, parameters, context):
-        fields = self._fields(snapshot)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields,
-                                             QgsWkbTypes.Type.NoGeometry)
-        if sink is None:
-            raise self.fail(self.invalidSinkError(parameters, self.OUTPUT_TABLE))
-        features = []
-        for values in self._values(snapshot):
-            feature = QgsFeature(fields)
-            feature.setAttributes(values)
-            features.append(feature)
-        self.write(sink, features, self.OUTPUT_TABLE)
-        return dest_id
+        return self.write_table(parameters, self.OUTPUT_TABLE, context, self._fields(snapshot), self._values(snapshot))
 
     def _write_units(self, source, units, source_count: int, summary: pd.DataFrame, parameters, context):
         """The township polygons (source CRS) with the key indicators and the worst level."""

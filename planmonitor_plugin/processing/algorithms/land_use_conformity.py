@@ -29,10 +29,14 @@ from planmonitor_plugin.core.area import areas_via
 from planmonitor_plugin.core.errors import PlanMonitorError
 from planmonitor_plugin.core.validation.spatial import repair
 from planmonitor_plugin.processing.algorithms.base import PlanMonitorAlgorithm
-from planmonitor_plugin.processing.algorithms.site_compliance import SiteComplianceAlgorithm, qgis_field
 from planmonitor_plugin.qgis_adapter.conformity_report import write_conformity_report
-from planmonitor_plugin.qgis_adapter.conversion import geometries_to_qgis, split_polygons_and_points, to_qgis_value
-from planmonitor_plugin.qgis_adapter.crs import lonlat_function
+from planmonitor_plugin.qgis_adapter.conversion import (
+    geometries_to_qgis,
+    qgis_field,
+    split_polygons_and_points,
+    to_qgis_value,
+)
+from planmonitor_plugin.qgis_adapter.crs import lonlat_function, working_crs_of
 from planmonitor_plugin.qgis_adapter.i18n import tr
 from planmonitor_plugin.qgis_adapter.layers import read_layer
 from planmonitor_plugin.qgis_adapter.ogr_reader import read_columns
@@ -113,11 +117,11 @@ class LandUseConformityAlgorithm(PlanMonitorAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from planmonitor_plugin.core.compliance.conformity import check_conformity
 
-        current = self._source(parameters, self.CURRENT, context, feedback)
-        planned = self._source(parameters, self.PLANNED, context, feedback)
+        current = self.required_source(parameters, self.CURRENT, context, feedback)
+        planned = self.required_source(parameters, self.PLANNED, context, feedback)
         current_field = self._field(parameters, self.CURRENT_FIELD, "DLBM", current, context)
         planned_field = self._field(parameters, self.PLANNED_FIELD, "YDYHFLDM", planned, context)
-        working = SiteComplianceAlgorithm._working_crs(current, context)
+        working = working_crs_of(current, context.transformContext())
         feedback.setProgressText(tr("Reading layers…"))
         unit_field = [UNIT_CODE_FIELD] if current.fields().lookupField(UNIT_CODE_FIELD) >= 0 else []
         parcels, parcel_geometry = self._read(parameters, self.CURRENT, current, [current_field, *unit_field],
@@ -155,12 +159,6 @@ class LandUseConformityAlgorithm(PlanMonitorAlgorithm):
         return outputs
 
     # ------------------------------------------------------------------ inputs
-
-    def _source(self, parameters, name, context, feedback):
-        source = self.source(parameters, name, context, feedback)
-        if source is None:
-            raise self.fail(self.invalidSourceError(parameters, name))
-        return source
 
     def _label(self, parameters, name, source, context) -> str:
         """“dataset · layer” for a layer inside a GeoPackage (its source name alone is the file's)."""
@@ -237,17 +235,8 @@ class LandUseConformityAlgorithm(PlanMonitorAlgorithm):
         fields = QgsFields()
         for column in totals.columns:
             fields.append(qgis_field(column, totals[column]))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_TOTALS, context, fields,
-                                             QgsWkbTypes.Type.NoGeometry)
-        if sink is None:
-            raise self.fail(self.invalidSinkError(parameters, self.OUTPUT_TOTALS))
-        features = []
-        for row in totals.itertuples(index=False, name=None):
-            feature = QgsFeature(fields)
-            feature.setAttributes([to_qgis_value(value) for value in row])
-            features.append(feature)
-        self.write(sink, features, self.OUTPUT_TOTALS)
-        return dest_id
+        rows = ([to_qgis_value(value) for value in row] for row in totals.itertuples(index=False, name=None))
+        return self.write_table(parameters, self.OUTPUT_TOTALS, context, fields, rows)
 
     def _summary(self, result, invalid, feedback) -> dict:
         county = result.totals[result.totals["level"] == "county"]

@@ -5,14 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 import numpy as np
-import pandas as pd
 import shapely
 from qgis.core import (
     QgsCoordinateTransform,
-    QgsCsException,
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingFeatureSource,
@@ -25,14 +22,18 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from planmonitor_plugin.core.area import areas_via
 from planmonitor_plugin.core.errors import PlanMonitorError
 from planmonitor_plugin.processing.algorithms.base import PlanMonitorAlgorithm
 from planmonitor_plugin.qgis_adapter.compliance_report import write_compliance_report
-from planmonitor_plugin.qgis_adapter.conversion import geometries_to_qgis, split_polygons_and_points, to_qgis_value
-from planmonitor_plugin.qgis_adapter.crs import cgcs2000_geographic, lonlat_function, working_crs
+from planmonitor_plugin.qgis_adapter.conversion import (
+    geometries_to_qgis,
+    qgis_field,
+    split_polygons_and_points,
+    to_qgis_value,
+)
+from planmonitor_plugin.qgis_adapter.crs import lonlat_function, working_crs_of
 from planmonitor_plugin.qgis_adapter.i18n import tr
 from planmonitor_plugin.qgis_adapter.layers import read_layer
 from planmonitor_plugin.qgis_adapter.ogr_reader import read_columns
@@ -46,15 +47,6 @@ CONSTRAINTS = (
     ("URBAN_BOUNDARY", "urban_boundary"),
     ("PLANNED_LAND_USE", "planned_land_use"),
 )
-
-
-def qgis_field(name: str, values: pd.Series) -> QgsField:
-    """A boolean, integer, double or text field for a result column."""
-    if pd.api.types.is_bool_dtype(values):
-        return QgsField(name, QVariant.Bool)
-    if pd.api.types.is_integer_dtype(values):
-        return QgsField(name, QVariant.LongLong)
-    return QgsField(name, QVariant.Double if pd.api.types.is_numeric_dtype(values) else QVariant.String)
 
 
 class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
@@ -161,7 +153,7 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
 
     def read_inputs(self, subjects, parameters, context, feedback):
         """The working CRS, the subjects read into it, and each given constraint layer near the subjects."""
-        working = self._working_crs(subjects, context)
+        working = working_crs_of(subjects, context.transformContext())
         read_subjects = read_layer(subjects, subjects.sourceName(), context.transformContext(), target_crs=working)
         read_subjects.geometry, invalid = self.handle_invalid(parameters, context, feedback, read_subjects.frame,
                                                               read_subjects.geometry, subjects.sourceName())
@@ -207,19 +199,6 @@ class SiteComplianceAlgorithm(PlanMonitorAlgorithm):
             rectangle = QgsRectangle(xmin - 1.0, ymin - 1.0, xmax + 1.0, ymax + 1.0)
             rectangles.append(transform.transformBoundingBox(rectangle) if crs.isValid() else rectangle)
         return rectangles
-
-    @staticmethod
-    def _working_crs(sites, context):
-        """Overlays run in a projected CGCS2000 CRS, as QGIS's own overlays run in the layer CRS."""
-        extent = sites.sourceExtent()
-        centre = None
-        if sites.sourceCrs().isValid() and extent.isFinite() and not extent.isEmpty():
-            to_lonlat = QgsCoordinateTransform(sites.sourceCrs(), cgcs2000_geographic(), context.transformContext())
-            try:
-                centre = to_lonlat.transform(extent.center())
-            except QgsCsException:
-                centre = None
-        return working_crs(sites.sourceCrs(), centre.x() if centre else 117.0)
 
     def _write_sites(self, sites, result, parameters, context, output: str | None = None):
         """The subjects with the result columns, into ``output`` (default OUTPUT_SITES)."""

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import numpy as np
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
     QgsField,
@@ -244,17 +243,9 @@ class ValidateDataAlgorithm(PlanMonitorAlgorithm):
         for name, type_ in (("layer", QVariant.String), ("rule_id", QVariant.String),
                             ("severity", QVariant.String), ("count", QVariant.LongLong)):
             fields.append(QgsField(name, type_))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_SUMMARY, context, fields,
-                                             QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem())
-        if sink is None:
-            raise self.fail(self.invalidSinkError(parameters, self.OUTPUT_SUMMARY))
-        rows = []
-        for record in result.summary.to_dict("records"):
-            feature = QgsFeature(fields)
-            feature.setAttributes([record["layer"], record["rule_id"], record["severity"], int(record["count"])])
-            rows.append(feature)
-        self.write(sink, rows, self.OUTPUT_SUMMARY)
-        return dest_id
+        rows = ([record["layer"], record["rule_id"], record["severity"], int(record["count"])]
+                for record in result.summary.to_dict("records"))
+        return self.write_table(parameters, self.OUTPUT_SUMMARY, context, fields, rows)
 
 
 def _finding_attributes(record: dict, use_chinese: bool) -> list:
