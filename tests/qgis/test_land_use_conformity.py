@@ -11,13 +11,15 @@ from collections import defaultdict
 
 import processing
 import pytest
-from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from qgis.core import QgsApplication, QgsGeometry, QgsProcessingException, QgsVectorLayer
 
 from planmonitor_plugin.__about__ import RESOURCES_DIR
 from planmonitor_plugin.processing.provider import PROVIDER_ID
 from scripts.qgisprocess import prepare_profile, run_algorithm
 from tests.qgis.conftest import memory_layer, register_provider
-from tests.qgis.test_site_compliance import layer_uri, measure
+from tests.qgis.test_site_compliance import box_wkt, layer_uri, measure
 from tests.qgis.test_validate_data import county  # noqa: F401 (session fixture: the sample county)
 
 CONSTRUCTION = {f"{n:02d}" for n in range(6, 17)}
@@ -221,3 +223,41 @@ def test_gbk_township_shapefile_without_cpg_gives_chinese_names(provider, county
                    OUTPUT_REPORT=str(report))
     page = report.read_text(encoding="utf-8")
     assert all(name in page for name in names)
+
+
+grid_boxes = st.tuples(st.integers(0, 20), st.integers(0, 20), st.integers(1, 8), st.integers(1, 8))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(grid_boxes, min_size=1, max_size=5), st.lists(grid_boxes, min_size=1, max_size=3), st.booleans())
+def test_random_parcels_against_native_intersection(provider, parcels, plans, with_hole):
+    """Boxes on a 25 m grid (shared edges, holes, multi-parts): every nonconforming piece's area per
+    (parcel, planned polygon) equals QGIS's native intersection measured on the ellipsoid."""
+    plan_geometries = [QgsGeometry.fromWkt(box_wkt(*b)) for b in plans]
+    if with_hole:
+        x, y, w, h = plans[0]
+        plan_geometries[0] = plan_geometries[0].difference(
+            QgsGeometry.fromWkt(box_wkt(x, y, w, h, unit=12.5, x0=39_500_000 + x * 12.5, y0=4_000_000 + y * 12.5)))
+    if len(plan_geometries) > 1:  # a multi-part planned polygon (parts may also touch or merge)
+        plan_geometries[0] = plan_geometries[0].combine(plan_geometries.pop())
+    parcel_layer = memory_layer([QgsGeometry.fromWkt(box_wkt(*b)) for b in parcels], "EPSG:4527",
+                                fields="&field=PID:integer&field=DLBM:string(5)",
+                                attributes=[[i, "0701"] for i in range(len(parcels))])
+    plan_layer = memory_layer(plan_geometries, "EPSG:4527", name="plan",
+                              fields="&field=QID:integer&field=YDYHFLDM:string(6)",
+                              attributes=[[i, "0101"] for i in range(len(plan_geometries))])
+    native = processing.run("native:intersection", {"INPUT": parcel_layer, "OVERLAY": plan_layer,
+                                                     "INPUT_FIELDS": ["PID"], "OVERLAY_FIELDS": ["QID"],
+                                                     "OUTPUT": "memory:"})["OUTPUT"]
+    distance_area = measure(native)
+    expected = defaultdict(float)
+    for feature in native.getFeatures():
+        expected[(feature["PID"], feature["QID"])] += distance_area.measureArea(feature.geometry())
+    expected = {key: area for key, area in expected.items() if area > 1.0}
+    pid = {f.id(): f["PID"] for f in parcel_layer.getFeatures()}
+    qid = {f.id(): f["QID"] for f in plan_layer.getFeatures()}
+    found = {(pid[f["parcel_id"]], qid[f["planned_id"]]): f["area_m2"]
+             for f in run_conformity(parcel_layer, plan_layer)["OUTPUT"].getFeatures() if f["planned_id"]}
+    assert set(found) == set(expected)
+    for key, area in expected.items():
+        assert found[key] == pytest.approx(area, rel=1e-6), key
